@@ -1,0 +1,91 @@
+#include "core/source/source_file.h"
+
+#include <algorithm>
+
+namespace irtcp::source {
+
+namespace {
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0U) == 0x80U; }
+
+}  // namespace
+
+std::uint32_t CountChars(std::string_view text) {
+  std::uint32_t n = 0;
+  for (char c : text) {
+    if (!IsContinuation(static_cast<unsigned char>(c))) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+std::uint32_t BytesForChars(std::string_view text, std::uint32_t chars) {
+  std::uint32_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!IsContinuation(static_cast<unsigned char>(text[i]))) {
+      if (seen == chars) {
+        return static_cast<std::uint32_t>(i);
+      }
+      ++seen;
+    }
+  }
+  return static_cast<std::uint32_t>(text.size());
+}
+
+SourceFile::SourceFile(std::string display_path, std::string text)
+    : path_(std::move(display_path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n' && i + 1 < text_.size()) {
+      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+  }
+}
+
+std::uint32_t SourceFile::LineStart(std::uint32_t line) const {
+  if (line == 0) {
+    return 0;
+  }
+  if (line > line_starts_.size()) {
+    return static_cast<std::uint32_t>(text_.size());
+  }
+  return line_starts_[line - 1];
+}
+
+std::string_view SourceFile::LineText(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) {
+    return {};
+  }
+  std::uint32_t begin = line_starts_[line - 1];
+  std::size_t end = text_.find('\n', begin);
+  if (end == std::string::npos) {
+    end = text_.size();
+  }
+  if (end > begin && text_[end - 1] == '\r') {
+    --end;
+  }
+  return std::string_view(text_).substr(begin, end - begin);
+}
+
+Location SourceFile::LocationAt(std::uint32_t offset) const {
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto line_index = static_cast<std::uint32_t>(it - line_starts_.begin());  // 1-based line
+  std::uint32_t start = line_starts_[line_index - 1];
+  std::string_view prefix = std::string_view(text_).substr(start, offset - start);
+  return Location{line_index, CountChars(prefix) + 1, offset};
+}
+
+Location SourceFile::FromMark(std::uint32_t line0, std::uint32_t column0) const {
+  std::uint32_t line = line0 + 1;
+  if (line > line_starts_.size()) {
+    // A mark at the very end of a file that ends with a newline.
+    return LocationAt(static_cast<std::uint32_t>(text_.size()));
+  }
+  std::uint32_t start = line_starts_[line - 1];
+  std::string_view rest = std::string_view(text_).substr(start);
+  return Location{line, column0 + 1, start + BytesForChars(rest, column0)};
+}
+
+}  // namespace irtcp::source
