@@ -35,7 +35,8 @@ std::uint32_t BytesForChars(std::string_view text, std::uint32_t chars) {
 
 SourceFile::SourceFile(std::string display_path, std::string text)
     : path_(std::move(display_path)), text_(std::move(text)) {
-  line_starts_.push_back(0);
+  // A UTF-8 byte order mark is not part of line 1: columns count from after it.
+  line_starts_.push_back(text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n' && i + 1 < text_.size()) {
       line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
@@ -72,6 +73,9 @@ Location SourceFile::LocationAt(std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   auto line_index = static_cast<std::uint32_t>(it - line_starts_.begin());  // 1-based line
+  if (line_index == 0) {  // inside the byte order mark
+    return Location{1, 1, offset};
+  }
   std::uint32_t start = line_starts_[line_index - 1];
   std::string_view prefix = std::string_view(text_).substr(start, offset - start);
   return Location{line_index, CountChars(prefix) + 1, offset};

@@ -1,0 +1,129 @@
+#include "cli/common.h"
+
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <iostream>
+
+namespace irtcp::cli {
+
+void AddInputFlags(CLI::App& app, InputFlags& flags) {
+  app.add_option("paths", flags.paths,
+                 "Files, directories (searched recursively for *.yaml and *.yml) or - for stdin")
+      ->required()
+      ->type_name("PATH");
+  app.add_option("-n,--namespace", flags.ns,
+                 "Namespace of objects that have none (as kubectl applies it)")
+      ->capture_default_str();
+  app.add_option("--stdin-filename", flags.stdin_filename, "Name for standard input in findings")
+      ->capture_default_str();
+  app.add_option("--max-file-size", flags.max_file_size,
+                 "Files larger than this are reported, not parsed (e.g. 64M, 1G)")
+      ->capture_default_str();
+  app.add_flag("-v,--verbose", flags.verbose, "Also print what was skipped and why");
+}
+
+void AddOutputFlags(CLI::App& app, OutputFlags& flags, const std::vector<std::string>& formats,
+                    const std::string& fail_on_default_help) {
+  std::string names;
+  for (const std::string& f : formats) {
+    names += (names.empty() ? "" : "|") + f;
+  }
+  app.add_option("-o,--output", flags.output, "Output format: " + names)
+      ->capture_default_str()
+      ->check(CLI::IsMember(formats));
+  app.add_option("--color", flags.color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--fail-on", flags.fail_on,
+                 "Exit 1 when a finding is at or above this severity: error, warning, info, "
+                 "never (default: " + fail_on_default_help + ")")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+}
+
+bool ParseSize(const std::string& text, std::uint64_t* bytes) {
+  if (text.empty()) {
+    return false;
+  }
+  std::size_t i = 0;
+  std::uint64_t value = 0;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0) {
+    value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    if (value > (1ULL << 44)) {
+      return false;
+    }
+    ++i;
+  }
+  if (i == 0) {
+    return false;
+  }
+  std::string unit = text.substr(i);
+  if (unit.empty() || unit == "B") {
+    *bytes = value;
+  } else if (unit == "K" || unit == "KiB" || unit == "k") {
+    *bytes = value << 10;
+  } else if (unit == "M" || unit == "MiB") {
+    *bytes = value << 20;
+  } else if (unit == "G" || unit == "GiB") {
+    *bytes = value << 30;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool UseColor(const std::string& mode, int fd) {
+  if (mode == "always") {
+    return true;
+  }
+  if (mode == "never") {
+    return false;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') {
+    return false;
+  }
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string(term) == "dumb") {
+    return false;
+  }
+  return isatty(fd) != 0;
+}
+
+bool ParseFailOn(const std::string& text, std::optional<diag::Severity>* out) {
+  if (text == "never") {
+    *out = std::nullopt;
+    return true;
+  }
+  auto s = diag::ParseSeverity(text);
+  if (!s.has_value()) {
+    return false;
+  }
+  *out = s;
+  return true;
+}
+
+std::unique_ptr<run::LoadedRun> LoadInputs(const InputFlags& flags, Io& io) {
+  run::LoadOptions options;
+  options.paths = flags.paths;
+  options.default_namespace = flags.ns;
+  options.collect.stdin_name = flags.stdin_filename;
+  if (!ParseSize(flags.max_file_size, &options.collect.max_file_size)) {
+    io.err << "irtcp: invalid --max-file-size \"" << flags.max_file_size
+           << "\" (use a number of bytes or a size like 64M, 1G)\n";
+    return nullptr;
+  }
+  return run::Load(options);
+}
+
+void PrintErrorsAndNotes(const report::Summary& summary, Io& io) {
+  for (const std::string& e : summary.errors) {
+    io.err << "irtcp: error: " << e << '\n';
+  }
+  for (const std::string& n : summary.notes) {
+    io.err << "irtcp: note: " << n << '\n';
+  }
+}
+
+}  // namespace irtcp::cli

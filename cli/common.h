@@ -1,0 +1,61 @@
+// Options and helpers shared by the subcommands: input selection, output, exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diag/diagnostic.h"
+#include "core/report/formatter.h"
+#include "core/run/load_run.h"
+
+namespace irtcp::cli {
+
+/// Process exit codes (documented in the man page).
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitError = 2;
+
+/// Standard streams, injectable for tests.
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+/// Flags every subcommand that reads manifests accepts.
+struct InputFlags {
+  std::vector<std::string> paths;
+  std::string ns = "default";
+  std::string stdin_filename = "<stdin>";
+  std::string max_file_size = "64M";
+  bool verbose = false;
+};
+
+/// Flags for output and exit status.
+struct OutputFlags {
+  std::string output = "text";
+  std::string color = "auto";
+  std::string fail_on;  ///< "" = the subcommand's default
+};
+
+void AddInputFlags(CLI::App& app, InputFlags& flags);
+void AddOutputFlags(CLI::App& app, OutputFlags& flags, const std::vector<std::string>& formats,
+                    const std::string& fail_on_default_help);
+
+/// Parses "64M", "1G", "1048576" into bytes; false on bad input.
+bool ParseSize(const std::string& text, std::uint64_t* bytes);
+/// Whether to colour output written to fd 1 (--color, NO_COLOR, isatty).
+bool UseColor(const std::string& mode, int fd);
+/// "error|warning|info|never" -> threshold; `never` gives nullopt. False on a bad value.
+bool ParseFailOn(const std::string& text, std::optional<diag::Severity>* out);
+
+/// Loads the inputs named by the flags; on a bad flag value writes to io.err and returns nullptr.
+std::unique_ptr<run::LoadedRun> LoadInputs(const InputFlags& flags, Io& io);
+
+/// Prints operational errors ("irtcp: path: reason") and notes on stderr.
+void PrintErrorsAndNotes(const report::Summary& summary, Io& io);
+
+}  // namespace irtcp::cli

@@ -1,0 +1,231 @@
+#include "core/input/collect.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <utility>
+
+#include "core/yaml/load.h"
+
+namespace irtcp::input {
+
+const diag::RuleInfo kFileTooLarge{
+    "IRT008", "file-too-large", "an input file is larger than the size limit",
+    R"md(## What it does
+Reports input files larger than the limit (64 MiB by default, `--max-file-size` to change it);
+such a file is not parsed.
+
+## Why is this bad?
+The API server rejects objects over about 1.5 MiB, so a manifest this large is almost certainly
+generated output or the wrong file. The limit keeps a pre-commit hook fast and bounded.
+
+## How to fix
+Split the file, or raise the limit with `--max-file-size` if the file is meant to be checked.
+
+## Fix safety
+No automatic fix.
+)md",
+    diag::Severity::kError, diag::FixAvailability::kNone};
+
+const diag::RuleInfo kHelmTemplate{
+    "IRT009", "helm-template", "a file is an unrendered Helm template and was skipped",
+    R"md(## What it does
+Notes files that contain Helm template actions (`{{ .Values.x }}`, `{{- if … }}`). They are not
+YAML until Helm renders them, so irtcp skips them instead of reporting YAML errors.
+
+## Why is this bad?
+It is not: this is an informational note, so you know the file was not checked.
+
+## How to fix
+Check the rendered output instead: `helm template . | irtcp validate -`.
+
+## Fix safety
+No automatic fix.
+)md",
+    diag::Severity::kInfo, diag::FixAvailability::kNone};
+
+namespace fs = std::filesystem;
+
+bool ReadStream(int fd, std::string* out, std::uint64_t max_size, bool* too_large) {
+  *too_large = false;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return false;
+    }
+    if (n == 0) {
+      return true;
+    }
+    if (out->size() + static_cast<std::uint64_t>(n) > max_size) {
+      *too_large = true;
+      return true;
+    }
+    out->append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+namespace {
+
+bool HasYamlExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+std::string JoinDisplay(const std::string& dir_arg, const fs::path& relative) {
+  std::string base = dir_arg;
+  if (!base.empty() && base.back() != '/') {
+    base += '/';
+  }
+  return base + relative.generic_string();
+}
+
+class Collector {
+ public:
+  Collector(const CollectOptions& options, diag::DiagnosticSink& sink, Collected& out)
+      : options_(options), sink_(sink), out_(out) {}
+
+  void AddFile(const std::string& display, const fs::path& real) {
+    int fd = open(real.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      out_.errors.push_back(display + ": " + std::strerror(errno));
+      return;
+    }
+    struct stat st {};
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+      close(fd);
+      AddDirectory(display, real);
+      return;
+    }
+    std::string text;
+    bool too_large = false;
+    if (st.st_size > 0) {
+      text.reserve(std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size),
+                                           options_.max_file_size));
+    }
+    bool ok = ReadStream(fd, &text, options_.max_file_size, &too_large);
+    int saved = errno;
+    close(fd);
+    if (!ok) {
+      out_.errors.push_back(display + ": " + std::strerror(saved));
+      return;
+    }
+    Add(display, std::move(text), too_large);
+  }
+
+  void Add(const std::string& display, std::string text, bool too_large) {
+    auto file = std::make_shared<source::SourceFile>(display, too_large ? std::string() : std::move(text));
+    if (too_large) {
+      sink_.Report(kFileTooLarge, file, source::Location{1, 1, 0},
+                   "file is larger than " + std::to_string(options_.max_file_size >> 20) +
+                       " MiB and was not checked (raise the limit with --max-file-size)");
+      return;
+    }
+    std::uint32_t at = 0;
+    if (yaml::LooksLikeHelmTemplate(file->text(), &at)) {
+      sink_.Report(kHelmTemplate, file, file->LocationAt(at),
+                   "Helm template action found; the file is skipped (check `helm template` "
+                   "output instead)");
+      ++out_.helm_templates_skipped;
+      return;
+    }
+    out_.sources.push_back(std::move(file));
+  }
+
+  void AddDirectory(const std::string& display, const fs::path& real) {
+    std::error_code ec;
+    fs::path canonical = fs::canonical(real, ec);
+    if (!ec && !visited_.insert(canonical.string()).second) {
+      return;  // a symlink loop or a directory given twice
+    }
+    std::vector<std::pair<std::string, fs::path>> files;
+    Walk(real, fs::path(), files);
+    std::sort(files.begin(), files.end());
+    for (auto& [rel, path] : files) {
+      AddFile(JoinDisplay(display, rel), path);
+    }
+  }
+
+ private:
+  void Walk(const fs::path& dir, const fs::path& rel,
+            std::vector<std::pair<std::string, fs::path>>& files) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      out_.errors.push_back(JoinDisplay(".", rel) + ": " + ec.message());
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        break;
+      }
+      entries.push_back(*it);
+    }
+    for (const fs::directory_entry& e : entries) {
+      std::string name = e.path().filename().string();
+      fs::path child_rel = rel / name;
+      std::error_code sec;
+      if (e.is_directory(sec)) {
+        if (name == ".git") {
+          continue;
+        }
+        fs::path canonical = fs::canonical(e.path(), sec);
+        if (sec || !visited_.insert(canonical.string()).second) {
+          continue;  // symlink loop, or seen through another link
+        }
+        Walk(e.path(), child_rel, files);
+      } else if (HasYamlExtension(e.path())) {
+        files.emplace_back(child_rel.generic_string(), e.path());
+      }
+    }
+  }
+
+  const CollectOptions& options_;
+  diag::DiagnosticSink& sink_;
+  Collected& out_;
+  std::set<std::string> visited_;
+};
+
+}  // namespace
+
+Collected Collect(const std::vector<std::string>& paths, const CollectOptions& options,
+                  diag::DiagnosticSink& sink) {
+  Collected out;
+  Collector collector(options, sink, out);
+  bool stdin_read = false;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      if (stdin_read) {
+        continue;
+      }
+      stdin_read = true;
+      std::string text;
+      bool too_large = false;
+      if (!ReadStream(0, &text, options.max_file_size, &too_large)) {
+        out.errors.push_back(options.stdin_name + ": " + std::strerror(errno));
+        continue;
+      }
+      collector.Add(options.stdin_name, std::move(text), too_large);
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::exists(fs::path(p), ec)) {
+      out.errors.push_back(p + ": no such file or directory");
+      continue;
+    }
+    collector.AddFile(p, fs::path(p));
+  }
+  return out;
+}
+
+}  // namespace irtcp::input

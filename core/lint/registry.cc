@@ -1,0 +1,63 @@
+#include "core/lint/registry.h"
+
+#include <array>
+#include <vector>
+
+#include "core/input/collect.h"
+#include "core/model/object.h"
+#include "core/util/spell.h"
+#include "core/yaml/load.h"
+
+namespace irtcp::lint {
+
+namespace {
+
+// Sorted by code; the ONLY place a finding kind is listed. Codes are never reused.
+// IRT0xx input and schema, IRT1xx rule language, IRT2xx TLS, IRT3xx services,
+// IRT4xx cross-resource, IRT9xx meta.
+constexpr std::array kRules{
+    // -- IRT0xx: input ---------------------------------------------------------------------------
+    Rule{&yaml::kYamlSyntax, nullptr},       // IRT001
+    Rule{&yaml::kInvalidEncoding, nullptr},  // IRT002
+    Rule{&yaml::kDuplicateKey, nullptr},     // IRT004
+    Rule{&model::kNotAnObject, nullptr},     // IRT005
+    Rule{&yaml::kYamlLimits, nullptr},       // IRT006
+    Rule{&model::kNearMissKind, nullptr},    // IRT007
+    Rule{&input::kFileTooLarge, nullptr},    // IRT008
+    Rule{&input::kHelmTemplate, nullptr},    // IRT009
+    // -- IRT003, IRT01x-IRT02x: schema (core/schema) -----------------------------------------------
+    // -- IRT1xx: rule language (core/rule_lang, core/lint/rules) ---------------------------------
+    // -- IRT2xx-IRT4xx: TLS, services, references (core/provider, core/lint/rules) ---------------
+};
+
+}  // namespace
+
+std::span<const Rule> AllRules() { return kRules; }
+
+const diag::RuleInfo* FindRule(std::string_view code_or_name) {
+  for (const Rule& r : kRules) {
+    if (r.info->code == code_or_name || r.info->name == code_or_name) {
+      return r.info;
+    }
+  }
+  return nullptr;
+}
+
+void RunChecks(const RuleContext& ctx, diag::DiagnosticSink& sink) {
+  for (const Rule& r : kRules) {
+    if (r.check != nullptr) {
+      r.check(ctx, sink);
+    }
+  }
+}
+
+std::string_view SuggestRule(std::string_view text) {
+  std::vector<std::string_view> candidates;
+  for (const Rule& r : kRules) {
+    candidates.push_back(r.info->code);
+    candidates.push_back(r.info->name);
+  }
+  return util::ClosestMatch(text, candidates);
+}
+
+}  // namespace irtcp::lint

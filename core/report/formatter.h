@@ -1,0 +1,49 @@
+// Output formats for findings. Formatters know nothing about the CLI; they write to a stream.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diag/diagnostic.h"
+
+namespace irtcp::report {
+
+/// Counts that go with a run's findings.
+struct Summary {
+  std::size_t files = 0;
+  std::size_t documents = 0;
+  std::size_t objects = 0;          ///< objects irtcp recognised
+  std::size_t traefik_objects = 0;  ///< Traefik TCP CRD objects checked
+  std::size_t skipped_objects = 0;  ///< objects of kinds irtcp does not know
+  std::vector<std::string> errors;  ///< operational errors (I/O), also printed on stderr
+  std::vector<std::string> notes;   ///< things the user should know (skipped checks, …)
+};
+
+struct FormatOptions {
+  bool color = false;
+  bool snippets = true;
+  std::string tool_version;
+};
+
+/// Writes a run's findings in one format.
+class Formatter {
+ public:
+  virtual ~Formatter() = default;
+  virtual void Write(const std::vector<diag::Diagnostic>& diagnostics, const Summary& summary) = 0;
+};
+
+/// The names MakeFormatter accepts, for help texts and errors.
+std::vector<std::string_view> FormatNames();
+/// Creates a formatter by name ("text", "json", "sarif", "github"); on an unknown name returns
+/// nullptr and sets *err to a message naming the valid formats.
+std::unique_ptr<Formatter> MakeFormatter(std::string_view name, std::ostream& out,
+                                         const FormatOptions& options, std::string* err);
+
+/// Text of one finding in the compiler style, with snippet and caret when `snippets` is set.
+std::string FormatText(const diag::Diagnostic& d, const FormatOptions& options);
+
+}  // namespace irtcp::report

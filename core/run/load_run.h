@@ -1,0 +1,43 @@
+// Loading the inputs of one run: paths -> sources -> documents -> objects, with findings.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diag/diagnostic.h"
+#include "core/input/collect.h"
+#include "core/model/object.h"
+#include "core/report/formatter.h"
+#include "core/yaml/load.h"
+
+namespace irtcp::run {
+
+struct LoadOptions {
+  std::vector<std::string> paths;
+  std::string default_namespace = "default";
+  input::CollectOptions collect;
+  yaml::LoadOptions yaml;
+};
+
+/// Everything one run loaded. Findings about the input are in `sink`; I/O errors in
+/// `collected.errors` (they make the exit code 2).
+struct LoadedRun {
+  explicit LoadedRun(std::string ns) : input(std::move(ns)) {}
+  model::InputSet input;
+  diag::DiagnosticSink sink;
+  input::Collected collected;
+
+  /// Counts for the formatters.
+  report::Summary MakeSummary() const;
+};
+
+std::unique_ptr<LoadedRun> Load(const LoadOptions& options);
+
+/// Exit code from findings and errors: 2 on operational errors, 1 when a finding is at or above
+/// `fail_on` (nullopt: never), else 0.
+int ExitCode(const std::vector<diag::Diagnostic>& diagnostics, bool had_errors,
+             std::optional<diag::Severity> fail_on);
+
+}  // namespace irtcp::run

@@ -1,0 +1,254 @@
+#include "core/yaml/resolve.h"
+
+#include <cerrno>
+#include <cstdint>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace irtcp::yaml {
+
+namespace {
+
+bool IsNullWord(std::string_view v) {
+  return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
+}
+
+/// go-yaml v2's YAML 1.1 booleans.
+int BoolWord(std::string_view v) {
+  static constexpr std::string_view kTrue[] = {"y",   "Y",   "yes", "Yes", "YES", "true",
+                                               "True", "TRUE", "on", "On",  "ON"};
+  static constexpr std::string_view kFalse[] = {"n",    "N",     "no",    "No", "NO", "false",
+                                                "False", "FALSE", "off", "Off", "OFF"};
+  for (std::string_view t : kTrue) {
+    if (v == t) {
+      return 1;
+    }
+  }
+  for (std::string_view f : kFalse) {
+    if (v == f) {
+      return 0;
+    }
+  }
+  return -1;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+/// strconv.ParseInt(s, 0, 64) semantics (after `_` removal): sign, 0x/0o/0b prefixes, leading 0
+/// octal. Sets *overflow when the syntax is right but the value does not fit.
+bool ParseGoInt(std::string_view s, std::int64_t* out, bool* overflow) {
+  *overflow = false;
+  bool neg = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    neg = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty()) {
+    return false;
+  }
+  unsigned base = 10;
+  if (s.size() > 1 && s[0] == '0') {
+    char p = s[1];
+    if (p == 'x' || p == 'X') {
+      base = 16;
+      s.remove_prefix(2);
+    } else if (p == 'o' || p == 'O') {
+      base = 8;
+      s.remove_prefix(2);
+    } else if (p == 'b' || p == 'B') {
+      base = 2;
+      s.remove_prefix(2);
+    } else {
+      base = 8;
+      s.remove_prefix(1);
+    }
+    if (s.empty()) {
+      return false;
+    }
+  }
+  std::uint64_t value = 0;
+  for (char c : s) {
+    unsigned d = 0;
+    if (IsDigit(c)) {
+      d = static_cast<unsigned>(c - '0');
+    } else if (c >= 'a' && c <= 'f') {
+      d = static_cast<unsigned>(c - 'a' + 10);
+    } else if (c >= 'A' && c <= 'F') {
+      d = static_cast<unsigned>(c - 'A' + 10);
+    } else {
+      return false;
+    }
+    if (d >= base) {
+      return false;
+    }
+    if (value > (UINT64_MAX - d) / base) {
+      *overflow = true;
+    } else {
+      value = value * base + d;
+    }
+  }
+  constexpr std::uint64_t kMax = static_cast<std::uint64_t>(INT64_MAX);
+  if (*overflow || value > kMax + (neg ? 1U : 0U)) {
+    *overflow = true;
+    return true;
+  }
+  if (neg) {
+    *out = value == kMax + 1 ? INT64_MIN : -static_cast<std::int64_t>(value);
+  } else {
+    *out = static_cast<std::int64_t>(value);
+  }
+  return true;
+}
+
+/// yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+bool IsYamlFloat(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    ++i;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    std::size_t d = i;
+    while (i < s.size() && IsDigit(s[i])) {
+      ++i;
+    }
+    if (i == d) {
+      return false;
+    }
+  } else {
+    std::size_t d = i;
+    while (i < s.size() && IsDigit(s[i])) {
+      ++i;
+    }
+    if (i == d) {
+      return false;
+    }
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      while (i < s.size() && IsDigit(s[i])) {
+        ++i;
+      }
+    }
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+      ++i;
+    }
+    std::size_t d = i;
+    while (i < s.size() && IsDigit(s[i])) {
+      ++i;
+    }
+    if (i == d) {
+      return false;
+    }
+  }
+  return i == s.size();
+}
+
+void SetString(Node& n) { n.type = ScalarType::kString; }
+
+bool ResolveNumber(std::string_view value, Node& n) {
+  std::string plain;
+  plain.reserve(value.size());
+  for (char c : value) {
+    if (c != '_') {
+      plain += c;
+    }
+  }
+  std::int64_t iv = 0;
+  bool overflow = false;
+  if (ParseGoInt(plain, &iv, &overflow)) {
+    if (!overflow) {
+      n.type = ScalarType::kInt;
+      n.num.i = iv;
+      return true;
+    }
+    n.type = ScalarType::kFloat;
+    n.int_overflow = true;
+    n.num.f = std::strtod(plain.c_str(), nullptr);
+    return true;
+  }
+  if (IsYamlFloat(plain)) {
+    n.type = ScalarType::kFloat;
+    n.num.f = std::strtod(plain.c_str(), nullptr);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ResolveScalar(std::string_view value, bool plain, std::string_view tag, Node& n) {
+  constexpr std::string_view kPrefix = "tag:yaml.org,2002:";
+  if (!tag.empty() && tag != "!") {
+    std::string_view t = tag.substr(0, kPrefix.size()) == kPrefix ? tag.substr(kPrefix.size()) : tag;
+    if (t == "str" || t == "binary" || t == "timestamp") {
+      SetString(n);
+      return;
+    }
+    if (t == "null") {
+      n.type = ScalarType::kNull;
+      return;
+    }
+    if (t == "bool") {
+      int b = BoolWord(value);
+      if (b >= 0) {
+        n.type = ScalarType::kBool;
+        n.num.b = b == 1;
+        return;
+      }
+      SetString(n);
+      return;
+    }
+    if (t == "int" || t == "float") {
+      if (!ResolveNumber(value, n)) {
+        SetString(n);
+      }
+      return;
+    }
+    // Unknown tags: resolve as if untagged.
+  } else if (tag == "!") {
+    SetString(n);
+    return;
+  }
+  if (!plain) {
+    SetString(n);
+    return;
+  }
+  if (IsNullWord(value)) {
+    n.type = ScalarType::kNull;
+    return;
+  }
+  if (int b = BoolWord(value); b >= 0) {
+    n.type = ScalarType::kBool;
+    n.num.b = b == 1;
+    return;
+  }
+  if (value == ".inf" || value == ".Inf" || value == ".INF" || value == "+.inf" ||
+      value == "+.Inf" || value == "+.INF") {
+    n.type = ScalarType::kFloat;
+    n.num.f = HUGE_VAL;
+    return;
+  }
+  if (value == "-.inf" || value == "-.Inf" || value == "-.INF") {
+    n.type = ScalarType::kFloat;
+    n.num.f = -HUGE_VAL;
+    return;
+  }
+  if (value == ".nan" || value == ".NaN" || value == ".NAN") {
+    n.type = ScalarType::kFloat;
+    n.num.f = std::nan("");
+    return;
+  }
+  char c = value[0];
+  if (IsDigit(c) || c == '+' || c == '-' || c == '.') {
+    if (ResolveNumber(value, n)) {
+      return;
+    }
+  }
+  SetString(n);
+}
+
+}  // namespace irtcp::yaml
