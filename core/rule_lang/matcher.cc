@@ -1,0 +1,664 @@
+#include "core/rule_lang/matcher.h"
+
+#include <re2/re2.h>
+
+#include "core/rule_lang/ip.h"
+#include "core/rule_lang/parser.h"
+#include "core/rule_lang/text_util.h"
+
+namespace irtcp::rule_lang {
+
+struct CompiledRule::Leaf {
+  Matcher matcher = Matcher::kOther;
+  Syntax syntax = Syntax::kV3;
+  std::vector<std::string> values;  // v3: trimmed host; v2: lower-cased hosts
+  bool match_all = false;           // v3 HostSNI(`*`)
+  std::vector<std::shared_ptr<const re2::RE2>> regexps;
+  IpChecker checker;
+};
+
+namespace {
+
+constexpr std::string_view kAcmeTls1 = "acme-tls/1";
+
+bool IsWordDotDashColon(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '-' || c == ':';
+}
+
+// ^[[:word:].\-:]+$
+bool IsHostOrIp(std::string_view s) {
+  if (s.empty()) {
+    return false;
+  }
+  for (char c : s) {
+    if (!IsWordDotDashColon(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// v3: ^(\*\.)?[[:word:].\-:]+$  (RE2 backtracks into the optional group, so "*." + rest only
+// when rest is non-empty; otherwise the whole must match the class, which excludes '*').
+bool IsV3Host(std::string_view s) {
+  if (s.size() > 2 && s[0] == '*' && s[1] == '.') {
+    return IsHostOrIp(s.substr(2));
+  }
+  return IsHostOrIp(s);
+}
+
+std::string GoList(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) {
+      out += " ";
+    }
+    out += values[i];
+  }
+  return out + "]";
+}
+
+std::string_view GoRegexpCode(re2::RE2::ErrorCode code) {
+  switch (code) {
+    case re2::RE2::ErrorBadEscape: return "invalid escape sequence";
+    case re2::RE2::ErrorBadCharClass: return "invalid character class";
+    case re2::RE2::ErrorBadCharRange: return "invalid character class range";
+    case re2::RE2::ErrorMissingBracket: return "missing closing ]";
+    case re2::RE2::ErrorMissingParen: return "missing closing )";
+    case re2::RE2::ErrorUnexpectedParen: return "unexpected )";
+    case re2::RE2::ErrorTrailingBackslash: return "trailing backslash at end of expression";
+    case re2::RE2::ErrorRepeatArgument: return "missing argument to repetition operator";
+    case re2::RE2::ErrorRepeatSize: return "invalid repeat count";
+    case re2::RE2::ErrorRepeatOp: return "invalid nested repetition operator";
+    case re2::RE2::ErrorBadPerlOp: return "invalid or unsupported Perl syntax";
+    case re2::RE2::ErrorBadUTF8: return "invalid UTF-8";
+    case re2::RE2::ErrorBadNamedCapture: return "invalid named capture";
+    case re2::RE2::ErrorPatternTooLarge: return "expression too large";
+    default: return "regexp/syntax: internal error";
+  }
+}
+
+// Rewrites Go-only syntax for RE2: `(?<name>` -> `(?P<name>`. Returns false (with the Go error)
+// for `\C`, which RE2 accepts and Go rejects.
+bool TranslateGoRegexp(std::string_view p, std::string* out, std::string* go_error) {
+  out->clear();
+  bool in_class = false;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size()) {
+        if (p[i + 1] == 'C' && !in_class) {
+          *go_error = "error parsing regexp: invalid escape sequence: `\\C`";
+          return false;
+        }
+        if (p[i + 1] == 'Q' && !in_class) {
+          // \Q...\E: copy verbatim.
+          std::size_t e = p.find("\\E", i + 2);
+          std::size_t stop = e == std::string_view::npos ? p.size() : e + 2;
+          out->append(p.substr(i, stop - i));
+          i = stop - 1;
+          continue;
+        }
+        out->push_back(c);
+        out->push_back(p[i + 1]);
+        ++i;
+        continue;
+      }
+      out->push_back(c);
+      continue;
+    }
+    if (in_class) {
+      if (c == '[' && i + 1 < p.size() && p[i + 1] == ':') {
+        std::size_t e = p.find(":]", i + 2);
+        if (e != std::string_view::npos) {
+          out->append(p.substr(i, e + 2 - i));
+          i = e + 1;
+          continue;
+        }
+      }
+      if (c == ']') {
+        in_class = false;
+      }
+      out->push_back(c);
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out->push_back(c);
+      // A ']' right after '[' or '[^' is literal.
+      if (i + 1 < p.size() && p[i + 1] == '^') {
+        out->push_back('^');
+        ++i;
+      }
+      if (i + 1 < p.size() && p[i + 1] == ']') {
+        out->push_back(']');
+        ++i;
+      }
+      // POSIX classes like [[:alpha:]] are handled by the generic loop: '[' inside a class is
+      // literal except for "[:", which we skip as a unit.
+      continue;
+    }
+    if (c == '(' && p.substr(i, 3) == "(?<" && i + 3 < p.size() && p[i + 3] != '=' &&
+        p[i + 3] != '!') {
+      out->append("(?P<");
+      i += 2;
+      continue;
+    }
+    out->push_back(c);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::shared_ptr<const re2::RE2> CompileGoRegexp(std::string_view pattern, std::string* go_error) {
+  std::string translated;
+  if (!TranslateGoRegexp(pattern, &translated, go_error)) {
+    return nullptr;
+  }
+  re2::RE2::Options opts;
+  opts.set_log_errors(false);
+  auto re = std::make_shared<const re2::RE2>(translated, opts);
+  if (!re->ok()) {
+    *go_error = "error parsing regexp: " + std::string(GoRegexpCode(re->error_code())) + ": `" +
+                re->error_arg() + "`";
+    return nullptr;
+  }
+  return re;
+}
+
+std::optional<std::string> PrepareV2Pattern(std::string_view tmpl, std::string* err) {
+  // braceIndices
+  std::vector<std::size_t> idxs;
+  int level = 0;
+  std::size_t idx = 0;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '{') {
+      if (++level == 1) {
+        idx = i;
+      }
+    } else if (tmpl[i] == '}') {
+      if (--level == 0) {
+        idxs.push_back(idx);
+        idxs.push_back(i + 1);
+      } else if (level < 0) {
+        *err = "mux: unbalanced braces in " + GoQuote(tmpl);
+        return std::nullopt;
+      }
+    }
+  }
+  if (level != 0) {
+    *err = "mux: unbalanced braces in " + GoQuote(tmpl);
+    return std::nullopt;
+  }
+  std::string pattern = "(?i)^";
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < idxs.size(); i += 2) {
+    std::string_view raw = tmpl.substr(end, idxs[i] - end);
+    end = idxs[i + 1];
+    std::string_view inner = tmpl.substr(idxs[i] + 1, end - 1 - (idxs[i] + 1));
+    std::size_t colon = inner.find(':');
+    std::string_view name = inner.substr(0, colon);
+    std::string_view patt = "[^.]+";
+    if (colon != std::string_view::npos) {
+      patt = inner.substr(colon + 1);
+    }
+    if (name.empty() || patt.empty()) {
+      *err = "mux: missing name or pattern in " + GoQuote(tmpl.substr(idxs[i], end - idxs[i]));
+      return std::nullopt;
+    }
+    pattern += QuoteMeta(raw);
+    pattern += "(?P<v" + std::to_string(i / 2) + ">";
+    pattern.append(patt);
+    pattern += ")";
+  }
+  pattern += QuoteMeta(tmpl.substr(end));
+  pattern += "$";
+  return pattern;
+}
+
+namespace {
+
+void SetError(Error* err, ErrorKind kind, std::uint32_t begin, std::uint32_t end,
+              std::string msg) {
+  if (err == nullptr) {
+    return;
+  }
+  err->kind = kind;
+  err->stage = ErrorStage::kBuild;
+  err->begin = begin;
+  err->end = end;
+  err->message = std::move(msg);
+}
+
+// The builders of rules.md §3.1 / §3.2. `call` provides offsets (may have fewer args than
+// `values` when called synthetically; then the call span is used).
+std::shared_ptr<CompiledRule::Leaf> BuildLeaf(Matcher matcher, const std::vector<std::string>& values,
+                                              Syntax syntax, const Node& call, Error* err) {
+  auto arg_span = [&](std::size_t i, std::uint32_t* b, std::uint32_t* e) {
+    if (i < call.args.size()) {
+      *b = call.args[i].begin;
+      *e = call.args[i].end;
+    } else {
+      *b = call.begin;
+      *e = call.end;
+    }
+  };
+  std::uint32_t b = 0;
+  std::uint32_t e = 0;
+  auto leaf = std::make_shared<CompiledRule::Leaf>();
+  leaf->matcher = matcher;
+  leaf->syntax = syntax;
+  if (syntax == Syntax::kV3) {
+    if (values.size() != 1) {
+      arg_span(1, &b, &e);
+      if (values.size() > 1 && call.args.size() == values.size()) {
+        e = call.args.back().end;
+      } else if (values.empty()) {
+        b = call.begin;
+        e = call.end;
+      }
+      SetError(err, ErrorKind::kArgCount, b, e,
+               "unexpected number of parameters; got " + std::to_string(values.size()) +
+                   ", expected 1");
+      return nullptr;
+    }
+    const std::string& v = values[0];
+    arg_span(0, &b, &e);
+    switch (matcher) {
+      case Matcher::kHostSni:
+        if (v == "*") {
+          leaf->match_all = true;
+          return leaf;
+        }
+        if (!IsV3Host(v)) {
+          SetError(err, ErrorKind::kInvalidHost, b, e,
+                   "invalid value for HostSNI matcher, " + GoQuote(v) +
+                       " is not a valid hostname");
+          return nullptr;
+        }
+        leaf->values.push_back(v.back() == '.' ? v.substr(0, v.size() - 1) : v);
+        return leaf;
+      case Matcher::kHostSniRegexp: {
+        for (char c : v) {
+          if (static_cast<unsigned char>(c) > 0x7F) {
+            SetError(err, ErrorKind::kNonAsciiRegexp, b, e,
+                     "invalid value for HostSNIRegexp matcher, " + GoQuote(v) +
+                         " is not a valid hostname");
+            return nullptr;
+          }
+        }
+        std::string go_err;
+        auto re = CompileGoRegexp(v, &go_err);
+        if (!re) {
+          SetError(err, ErrorKind::kBadRegexp, b, e, "compiling HostSNIRegexp matcher: " + go_err);
+          return nullptr;
+        }
+        leaf->regexps.push_back(std::move(re));
+        return leaf;
+      }
+      case Matcher::kClientIp: {
+        std::string ip_err;
+        std::size_t bad = 0;
+        if (!leaf->checker.Init(values, &ip_err, &bad)) {
+          SetError(err, ErrorKind::kBadIp, b, e,
+                   "initializing IP checker for ClientIP matcher: " + ip_err);
+          return nullptr;
+        }
+        return leaf;
+      }
+      case Matcher::kAlpn:
+        if (v == kAcmeTls1) {
+          SetError(err, ErrorKind::kAcmeTlsAlpn, b, e,
+                   "invalid protocol value for ALPN matcher, \"acme-tls/1\" is not allowed");
+          return nullptr;
+        }
+        leaf->values.push_back(v);
+        return leaf;
+      case Matcher::kOther:
+        break;
+    }
+    SetError(err, ErrorKind::kUnsupportedFunction, call.begin, call.name_end,
+             "unsupported function: " + call.name);
+    return nullptr;
+  }
+
+  // v2
+  std::string_view mname = MatcherName(matcher);
+  if (values.empty() && matcher != Matcher::kClientIp) {
+    SetError(err, ErrorKind::kEmptyValue, call.begin, call.end,
+             "empty value for \"" + std::string(mname) + "\" matcher is not allowed");
+    return nullptr;
+  }
+  switch (matcher) {
+    case Matcher::kHostSni:
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        const std::string& v = values[i];
+        if (v != "*" && !IsHostOrIp(v)) {
+          arg_span(i, &b, &e);
+          SetError(err, ErrorKind::kInvalidHost, b, e,
+                   "invalid value for \"HostSNI\" matcher, " + GoQuote(v) +
+                       " is not a valid hostname or IP");
+          return nullptr;
+        }
+        leaf->values.push_back(v == "*" ? v : AsciiLower(v));
+      }
+      return leaf;
+    case Matcher::kHostSniRegexp:
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        arg_span(i, &b, &e);
+        std::string perr;
+        auto pattern = PrepareV2Pattern(values[i], &perr);
+        if (!pattern) {
+          SetError(err, ErrorKind::kBadV2Template, b, e,
+                   "invalid pattern value for \"HostSNIRegexp\" matcher, " + GoQuote(values[i]) +
+                       " is not a valid pattern: " + perr);
+          return nullptr;
+        }
+        std::string go_err;
+        auto re = CompileGoRegexp(*pattern, &go_err);
+        if (!re) {
+          SetError(err, ErrorKind::kBadRegexp, b, e, go_err);
+          return nullptr;
+        }
+        leaf->regexps.push_back(std::move(re));
+      }
+      return leaf;
+    case Matcher::kClientIp: {
+      std::string ip_err;
+      std::size_t bad = 0;
+      if (!leaf->checker.Init(values, &ip_err, &bad)) {
+        arg_span(bad, &b, &e);
+        SetError(err, ErrorKind::kBadIp, b, e,
+                 "could not initialize IP Checker for \"ClientIP\" matcher: " + ip_err);
+        return nullptr;
+      }
+      return leaf;
+    }
+    case Matcher::kAlpn:
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (values[i] == kAcmeTls1) {
+          arg_span(i, &b, &e);
+          SetError(err, ErrorKind::kAcmeTlsAlpn, b, e,
+                   "invalid protocol value for \"ALPN\" matcher, \"acme-tls/1\" is not allowed");
+          return nullptr;
+        }
+      }
+      leaf->values = values;
+      return leaf;
+    case Matcher::kOther:
+      break;
+  }
+  SetError(err, ErrorKind::kUnsupportedFunction, call.begin, call.name_end,
+           "unsupported function: " + call.name);
+  return nullptr;
+}
+
+// CheckRule + builder for one call.
+std::shared_ptr<CompiledRule::Leaf> CheckAndBuild(const Node& call, Syntax syntax, Error* err) {
+  if (call.args.empty()) {
+    SetError(err, ErrorKind::kNoArgs, call.begin, call.end, "no args for matcher " + call.name);
+    return nullptr;
+  }
+  std::vector<std::string> values;
+  values.reserve(call.args.size());
+  for (const Arg& a : call.args) {
+    values.push_back(a.value);
+  }
+  for (const Arg& a : call.args) {
+    if (a.value.empty()) {
+      SetError(err, ErrorKind::kEmptyArg, a.begin, a.end,
+               "empty args for matcher " + call.name + ", " + GoList(values));
+      return nullptr;
+    }
+  }
+  return BuildLeaf(call.matcher, values, syntax, call, err);
+}
+
+bool LeafMatches(const CompiledRule::Leaf& leaf, const Connection& conn) {
+  const std::string& sni = conn.server_name;
+  switch (leaf.matcher) {
+    case Matcher::kHostSni:
+      if (leaf.syntax == Syntax::kV3) {
+        if (leaf.match_all) {
+          return true;
+        }
+        if (sni.empty()) {
+          return false;
+        }
+        const std::string& host = leaf.values[0];
+        if (!host.empty() && host[0] == '*') {
+          std::size_t dot = sni.find('.');
+          std::string labelled = "*";
+          if (dot != std::string::npos) {
+            labelled.append(sni, dot, std::string::npos);
+          }
+          return EqualFoldAscii(host, labelled);
+        }
+        return host == sni || EqualFoldAscii(host, sni);
+      }
+      if (leaf.values[0] == "*") {
+        return true;
+      }
+      if (sni.empty()) {
+        return false;
+      }
+      for (const std::string& host : leaf.values) {
+        if (host == "*" || host == sni) {
+          return true;
+        }
+        if (!host.empty() && host.back() == '.' &&
+            std::string_view(host).substr(0, host.size() - 1) == sni) {
+          return true;
+        }
+      }
+      return false;
+    case Matcher::kHostSniRegexp:
+      for (const auto& re : leaf.regexps) {
+        if (re2::RE2::PartialMatch(sni, *re)) {
+          return true;
+        }
+      }
+      return false;
+    case Matcher::kClientIp:
+      return leaf.checker.Contains(conn.remote_ip);
+    case Matcher::kAlpn:
+      for (const std::string& offered : conn.alpn) {
+        for (const std::string& want : leaf.values) {
+          if (offered == want) {
+            return true;
+          }
+        }
+      }
+      return false;
+    case Matcher::kOther:
+      break;
+  }
+  return false;
+}
+
+}  // namespace
+
+Connection Connection::FromPeer(std::string_view sni, std::vector<std::string> alpn,
+                                std::string_view remote_addr) {
+  Connection c;
+  std::size_t b = 0;
+  std::size_t e = sni.size();
+  auto is_space = [](char ch) {
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f';
+  };
+  while (b < e && is_space(sni[b])) {
+    ++b;
+  }
+  while (e > b && is_space(sni[e - 1])) {
+    --e;
+  }
+  c.server_name = AsciiLower(sni.substr(b, e - b));
+  c.alpn = std::move(alpn);
+  if (auto host = SplitHost(remote_addr)) {
+    c.remote_ip = *host;
+  }
+  return c;
+}
+
+bool CompiledRule::Eval(std::int32_t idx, const Connection& conn) const {
+  const CNode& n = nodes_[static_cast<std::size_t>(idx)];
+  switch (n.kind) {
+    case CNode::Kind::kAnd:
+      return Eval(n.left, conn) && Eval(n.right, conn);
+    case CNode::Kind::kOr:
+      return Eval(n.left, conn) || Eval(n.right, conn);
+    case CNode::Kind::kLeaf:
+      return LeafMatches(*leaves_[n.leaf], conn) != n.negated;
+  }
+  return false;
+}
+
+bool CompiledRule::Matches(const Connection& conn) const {
+  if (nodes_.empty()) {
+    return false;
+  }
+  return Eval(0, conn);
+}
+
+bool Validate(const Rule& rule, Syntax syntax, Error* err) {
+  bool ok = true;
+  ForEachCall(*rule.root, [&](const Node& call) {
+    if (!ok) {
+      return;
+    }
+    if (!CheckAndBuild(call, syntax, err)) {
+      ok = false;
+    }
+  });
+  return ok;
+}
+
+namespace {
+
+std::int32_t Lower(const NormNode& n, std::vector<CompiledRule::CNode>* nodes,
+                   const std::vector<std::shared_ptr<const CompiledRule::Leaf>>& leaves,
+                   const std::vector<const Node*>& calls) {
+  auto idx = static_cast<std::int32_t>(nodes->size());
+  nodes->emplace_back();
+  CompiledRule::CNode c;
+  if (n.kind == NormNode::Kind::kLeaf) {
+    c.kind = CompiledRule::CNode::Kind::kLeaf;
+    c.negated = n.negated;
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+      if (calls[i] == n.call) {
+        c.leaf = static_cast<std::uint32_t>(i);
+        break;
+      }
+    }
+  } else {
+    c.kind = n.kind == NormNode::Kind::kAnd ? CompiledRule::CNode::Kind::kAnd
+                                            : CompiledRule::CNode::Kind::kOr;
+    c.left = Lower(*n.left, nodes, leaves, calls);
+    c.right = Lower(*n.right, nodes, leaves, calls);
+  }
+  (*nodes)[static_cast<std::size_t>(idx)] = c;
+  return idx;
+}
+
+// Exact-host index keys: `||` of non-negated HostSNI leaves without wildcards.
+bool CollectExact(const NormNode& n, Syntax syntax, std::vector<std::string>* out) {
+  if (n.kind == NormNode::Kind::kOr) {
+    return CollectExact(*n.left, syntax, out) && CollectExact(*n.right, syntax, out);
+  }
+  if (n.kind != NormNode::Kind::kLeaf || n.negated || n.call->matcher != Matcher::kHostSni) {
+    return false;
+  }
+  if (syntax == Syntax::kV3 && n.call->args.size() != 1) {
+    return false;
+  }
+  for (const Arg& a : n.call->args) {
+    if (a.value.empty() || a.value[0] == '*') {
+      return false;
+    }
+    std::string key = AsciiLower(a.value);
+    if (key.back() == '.') {
+      key.pop_back();
+    }
+    out->push_back(std::move(key));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<CompiledRule> CompileRule(Rule rule, Syntax syntax, Error* err) {
+  std::vector<std::shared_ptr<const CompiledRule::Leaf>> leaves;
+  std::vector<const Node*> calls;
+  bool ok = true;
+  ForEachCall(*rule.root, [&](const Node& call) {
+    if (!ok) {
+      return;
+    }
+    auto leaf = CheckAndBuild(call, syntax, err);
+    if (!leaf) {
+      ok = false;
+      return;
+    }
+    leaves.push_back(std::move(leaf));
+    calls.push_back(&call);
+  });
+  if (!ok) {
+    return std::nullopt;
+  }
+  CompiledRule out;
+  auto shared = std::make_shared<Rule>(std::move(rule));
+  std::unique_ptr<NormNode> norm = Normalize(*shared->root);
+  out.syntax_ = syntax;
+  out.leaves_ = std::move(leaves);
+  Lower(*norm, &out.nodes_, out.leaves_, calls);
+  out.catch_all_ = norm->kind == NormNode::Kind::kLeaf && norm->call->name == "HostSNI" &&
+                   norm->call->args.size() == 1 && norm->call->args[0].value == "*";
+  std::vector<std::string> hosts;
+  if (CollectExact(*norm, syntax, &hosts)) {
+    out.exact_hosts_ = std::move(hosts);
+  }
+  out.rule_ = std::move(shared);
+  return out;
+}
+
+std::optional<CompiledRule> Compile(std::string_view rule, Syntax syntax, Error* err) {
+  Error local;
+  if (err == nullptr) {
+    err = &local;
+  }
+  std::optional<Rule> parsed = Parse(rule, err);
+  if (!parsed) {
+    return std::nullopt;
+  }
+  return CompileRule(std::move(*parsed), syntax, err);
+}
+
+std::optional<CompiledRule> CompileMatcherCall(Matcher matcher, std::vector<std::string> args,
+                                               Syntax syntax, Error* err) {
+  auto rule = std::make_shared<Rule>();
+  rule->root = std::make_unique<Node>();
+  Node& call = *rule->root;
+  call.kind = NodeKind::kCall;
+  call.matcher = matcher;
+  call.name = std::string(MatcherName(matcher));
+  call.spelling = call.name;
+  for (const std::string& a : args) {
+    call.args.push_back(Arg{a, QuoteStyle::kRaw, 0, 0});
+  }
+  Error local;
+  auto leaf = BuildLeaf(matcher, args, syntax, call, err ? err : &local);
+  if (!leaf) {
+    return std::nullopt;
+  }
+  CompiledRule out;
+  out.syntax_ = syntax;
+  out.leaves_.push_back(std::move(leaf));
+  out.nodes_.push_back(CompiledRule::CNode{});
+  out.catch_all_ = matcher == Matcher::kHostSni && args.size() == 1 && args[0] == "*";
+  out.rule_ = std::move(rule);
+  return out;
+}
+
+}  // namespace irtcp::rule_lang

@@ -1,0 +1,95 @@
+// Traefik's AddRoute pipeline (validation + matcher builders) and connection matching,
+// rules.md §3 and §4.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/rule_lang/ast.h"
+#include "core/rule_lang/error.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace irtcp::rule_lang {
+
+/// What a rule is matched against (Traefik's tcp.ConnData).
+struct Connection {
+  std::string server_name;        ///< SNI; "" for non-TLS connections
+  std::vector<std::string> alpn;  ///< offered ALPN protocols in client order; empty = none
+  std::string remote_ip;          ///< host part of the peer address, no port
+
+  /// Production normalisation (NewConnData): SNI lower-cased and space-trimmed, remote address
+  /// "host:port" / "[v6]:port" split (left empty when malformed).
+  static Connection FromPeer(std::string_view sni, std::vector<std::string> alpn,
+                             std::string_view remote_addr);
+};
+
+/// A validated rule ready to match connections. Copyable and thread-compatible (const use from
+/// several threads is safe).
+class CompiledRule {
+ public:
+  bool Matches(const Connection& conn) const;
+
+  /// Traefik's catch-all flag (rules.md §4.4): the tree is one HostSNI leaf with the single
+  /// value `*` (negation ignored).
+  bool catch_all() const { return catch_all_; }
+  Syntax syntax() const { return syntax_; }
+  const Rule& rule() const { return *rule_; }
+  /// Set when the rule is exact HostSNI leaves joined by `||` (no negation, no wildcard):
+  /// the lower-cased hosts without a trailing dot. Used to index routes by SNI.
+  const std::optional<std::vector<std::string>>& exact_hosts() const { return exact_hosts_; }
+
+  struct Leaf;
+  struct CNode {
+    enum class Kind : std::uint8_t { kAnd, kOr, kLeaf } kind = Kind::kLeaf;
+    bool negated = false;
+    std::uint32_t leaf = 0;
+    std::int32_t left = -1;
+    std::int32_t right = -1;
+  };
+
+ private:
+  friend std::optional<CompiledRule> CompileRule(Rule rule, Syntax syntax, Error* err);
+  friend std::optional<CompiledRule> CompileMatcherCall(Matcher matcher,
+                                                        std::vector<std::string> args,
+                                                        Syntax syntax, Error* err);
+  bool Eval(std::int32_t idx, const Connection& conn) const;
+
+  std::shared_ptr<const Rule> rule_;
+  Syntax syntax_ = Syntax::kV3;
+  std::vector<CNode> nodes_;  // nodes_[0] is the root
+  std::vector<std::shared_ptr<const Leaf>> leaves_;
+  bool catch_all_ = false;
+  std::optional<std::vector<std::string>> exact_hosts_;
+};
+
+/// Checks a parsed rule exactly as AddRoute does after parsing: for every leaf, left to right,
+/// CheckRule (`no args`, `empty args`) then the v3 or v2 matcher builder. The first failure is
+/// returned in `*err` (stage kBuild) with the byte range of the offending call or argument.
+bool Validate(const Rule& rule, Syntax syntax, Error* err);
+
+/// Full AddRoute: parse (TCP matchers), validate, build.
+std::optional<CompiledRule> Compile(std::string_view rule, Syntax syntax, Error* err);
+std::optional<CompiledRule> CompileRule(Rule rule, Syntax syntax, Error* err);
+
+/// A matcher function called directly with an argument list (no parser, no CheckRule), as
+/// Traefik's matcher unit tests do.
+std::optional<CompiledRule> CompileMatcherCall(Matcher matcher, std::vector<std::string> args,
+                                               Syntax syntax, Error* err);
+
+/// Compiles a Go (RE2) regexp: `(?<name>` is accepted as `(?P<name>` and `\C` is rejected, as
+/// Go does. On failure `*go_error` is Go's text, e.g. "error parsing regexp: missing closing ):
+/// `(a`".
+std::shared_ptr<const re2::RE2> CompileGoRegexp(std::string_view pattern,
+                                                      std::string* go_error);
+
+/// v2's HostSNIRegexp template -> Go regexp ("(?i)^...(?P<v0>pattern)...$"). On failure sets
+/// `*err` to "mux: unbalanced braces in \"t\"" / "mux: missing name or pattern in \"{...}\"".
+std::optional<std::string> PrepareV2Pattern(std::string_view tmpl, std::string* err);
+
+}  // namespace irtcp::rule_lang
