@@ -133,9 +133,9 @@ class GoParser {
     } else {
       msg += ", found '" + TokenText(t) + "'";
     }
-    // A token right after an automatic semicolon from a real newline: the newline trap.
+    // A token after an automatic semicolon (a newline, or a comment holding one): the newline trap.
     if (kind == ErrorKind::kTrailingTokens && i_ > 0 && IsAutoSemi(toks_[i_ - 1]) &&
-        toks_[i_ - 1].begin < src_.size() && src_[toks_[i_ - 1].begin] == '\n') {
+        toks_[i_ - 1].begin < src_.size()) {
       kind = ErrorKind::kUnexpectedNewline;
     }
     Report(t.begin, std::max(t.end, t.begin), std::move(msg), kind);
