@@ -191,7 +191,6 @@ class Builder {
     NodeId id = kNoNode;
     bool is_map = false;
     std::vector<NodeId> children;
-    std::vector<NodeId> merge_values;  // values of `<<` keys, in order
     std::string anchor;
   };
 
@@ -207,7 +206,7 @@ class Builder {
   void AddToParent(NodeId id, std::uint64_t weight);
   bool OpenCollection(const yaml_event_t& ev, bool is_map);
   bool CloseCollection(const yaml_event_t& ev);
-  bool FinishMapping(Frame& frame, const yaml_event_t& ev);
+  bool FinishMapping(Frame& frame);
 
   const source::SourceFilePtr& file_;
   const Chunk& chunk_;
@@ -222,6 +221,8 @@ class Builder {
   std::vector<std::uint64_t> weight_;  // expanded size per node
   std::uint64_t expanded_ = 0;
   bool abandon_ = false;
+  std::vector<bool> drop_;        // scratch for FinishMapping
+  std::vector<NodeId> scratch_;  // scratch for FinishMapping
 };
 
 void Builder::StartDocument() {
@@ -268,78 +269,101 @@ bool Builder::OpenCollection(const yaml_event_t& ev, bool is_map) {
   f.id = id;
   f.is_map = is_map;
   f.children.clear();
-  f.merge_values.clear();
   const yaml_char_t* anchor =
       is_map ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
   f.anchor = anchor != nullptr ? reinterpret_cast<const char*>(anchor) : "";
   return true;
 }
 
-bool Builder::FinishMapping(Frame& frame, const yaml_event_t& ev) {
+bool Builder::FinishMapping(Frame& frame) {
   std::vector<NodeId>& kids = frame.children;
-  // Separate merge keys (`<<`, plain) from explicit pairs.
-  std::vector<NodeId> pairs;
-  pairs.reserve(kids.size());
-  std::vector<NodeId> merges;
-  for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
-    const Node& k = doc_->node(kids[i]);
-    if (k.kind == NodeKind::kScalar && k.style == ScalarStyle::kPlain &&
-        doc_->Text(kids[i]) == "<<") {
-      merges.push_back(kids[i + 1]);
-      continue;
-    }
-    pairs.push_back(kids[i]);
-    pairs.push_back(kids[i + 1]);
-  }
-  // Duplicate explicit keys: report the later occurrence, keep the last value (as kubectl does).
-  std::vector<bool> drop(pairs.size() / 2, false);
-  auto key_of = [&](std::size_t pair) -> std::string_view {
-    NodeId k = pairs[2 * pair];
+  const std::size_t n_pairs = kids.size() / 2;
+  auto key_text = [&](NodeId k) -> std::string_view {
     return doc_->IsScalar(k) ? doc_->Text(k) : std::string_view();
   };
-  if (pairs.size() / 2 > 1) {
-    std::unordered_map<std::string_view, std::size_t> seen;
-    seen.reserve(pairs.size());
-    for (std::size_t p = 0; p < pairs.size() / 2; ++p) {
-      NodeId k = pairs[2 * p];
-      if (!doc_->IsScalar(k)) {
+  // Merge keys (`<<`, plain) are rare: look for one before doing any work for them.
+  bool has_merge = false;
+  for (std::size_t i = 0; i < n_pairs; ++i) {
+    const Node& k = doc_->node(kids[2 * i]);
+    if (k.kind == NodeKind::kScalar && k.style == ScalarStyle::kPlain && k.value_length == 2 &&
+        doc_->Text(kids[2 * i]) == "<<") {
+      has_merge = true;
+      break;
+    }
+  }
+  // Duplicate explicit keys: report the later occurrence, keep the last value (as kubectl does).
+  // Small mappings (nearly all) compare pairwise; large ones use a hash map.
+  drop_.assign(n_pairs, false);
+  bool any_drop = false;
+  auto report_duplicate = [&](std::size_t first, std::size_t later) {
+    const Node& kn = doc_->node(kids[2 * later]);
+    const Node& fn = doc_->node(kids[2 * first]);
+    sink_.Report(kDuplicateKey, file_, kn.loc,
+                 "duplicate key \"" + diag::Shorten(key_text(kids[2 * later])) +
+                     "\" (first defined at line " + std::to_string(fn.loc.line) +
+                     "); kubectl silently keeps only this last value")
+        .end_offset = kn.end;
+    drop_[first] = true;
+    any_drop = true;
+  };
+  if (n_pairs <= 16) {
+    for (std::size_t j = 1; j < n_pairs; ++j) {
+      NodeId kj = kids[2 * j];
+      if (!doc_->IsScalar(kj)) {
         continue;
       }
-      auto [it, inserted] = seen.emplace(key_of(p), p);
+      std::string_view tj = doc_->Text(kj);
+      for (std::size_t i = j; i-- > 0;) {
+        if (!drop_[i] && doc_->IsScalar(kids[2 * i]) && doc_->Text(kids[2 * i]) == tj &&
+            !(has_merge && tj == "<<")) {
+          report_duplicate(i, j);
+          break;
+        }
+      }
+    }
+  } else {
+    std::unordered_map<std::string_view, std::size_t> seen;
+    seen.reserve(n_pairs);
+    for (std::size_t p = 0; p < n_pairs; ++p) {
+      NodeId k = kids[2 * p];
+      if (!doc_->IsScalar(k) || (has_merge && doc_->Text(k) == "<<")) {
+        continue;
+      }
+      auto [it, inserted] = seen.emplace(doc_->Text(k), p);
       if (!inserted) {
-        const Node& kn = doc_->node(k);
-        const Node& first = doc_->node(pairs[2 * it->second]);
-        sink_.Report(kDuplicateKey, file_, kn.loc,
-                     "duplicate key \"" + diag::Shorten(key_of(p)) + "\" (first defined at line " +
-                         std::to_string(first.loc.line) +
-                         "); kubectl silently keeps only this last value")
-            .end_offset = kn.end;
-        drop[it->second] = true;
+        report_duplicate(it->second, p);
         it->second = p;
       }
     }
   }
-  std::vector<NodeId> final_kids;
-  final_kids.reserve(pairs.size());
+  if (!has_merge && !any_drop) {
+    return true;
+  }
+  scratch_.clear();
+  std::vector<NodeId> merges;
   std::unordered_set<std::string_view> present;
-  for (std::size_t p = 0; p < pairs.size() / 2; ++p) {
-    if (drop[p]) {
+  for (std::size_t p = 0; p < n_pairs; ++p) {
+    NodeId k = kids[2 * p];
+    const Node& kn = doc_->node(k);
+    if (has_merge && kn.kind == NodeKind::kScalar && kn.style == ScalarStyle::kPlain &&
+        doc_->Text(k) == "<<") {
+      merges.push_back(kids[2 * p + 1]);
       continue;
     }
-    final_kids.push_back(pairs[2 * p]);
-    final_kids.push_back(pairs[2 * p + 1]);
-    if (!merges.empty()) {
-      present.insert(key_of(p));
+    if (drop_[p]) {
+      continue;
     }
+    scratch_.push_back(k);
+    scratch_.push_back(kids[2 * p + 1]);
+    present.insert(key_text(k));
   }
   // Merge keys: explicit keys win; among merged maps, the earlier one wins.
   auto merge_map = [&](NodeId m) {
     for (std::uint32_t i = 0; i < doc_->Size(m); ++i) {
       NodeId k = doc_->KeyAt(m, i);
-      std::string_view name = doc_->IsScalar(k) ? doc_->Text(k) : std::string_view();
-      if (present.insert(name).second) {
-        final_kids.push_back(k);
-        final_kids.push_back(doc_->ValueAt(m, i));
+      if (present.insert(key_text(k)).second) {
+        scratch_.push_back(k);
+        scratch_.push_back(doc_->ValueAt(m, i));
       }
     }
   };
@@ -361,8 +385,7 @@ bool Builder::FinishMapping(Frame& frame, const yaml_event_t& ev) {
                    "map merge requires map or sequence of maps as the value");
     }
   }
-  (void)ev;
-  kids.swap(final_kids);
+  kids.swap(scratch_);
   return true;
 }
 
@@ -372,7 +395,7 @@ bool Builder::CloseCollection(const yaml_event_t& ev) {
   }
   Frame& f = stack_[depth_ - 1];
   if (f.is_map) {
-    FinishMapping(f, ev);
+    FinishMapping(f);
   }
   std::uint64_t weight = 1;
   for (NodeId c : f.children) {
