@@ -5,6 +5,7 @@
 
 #include "core/input/collect.h"
 #include "core/model/object.h"
+#include "core/schema/rules.h"
 #include "core/util/spell.h"
 #include "core/yaml/load.h"
 
@@ -19,12 +20,23 @@ constexpr std::array kRules{
     // -- IRT0xx: input ---------------------------------------------------------------------------
     Rule{&yaml::kYamlSyntax, nullptr},       // IRT001
     Rule{&yaml::kInvalidEncoding, nullptr},  // IRT002
+    Rule{&schema::kUnknownField, nullptr},   // IRT003
     Rule{&yaml::kDuplicateKey, nullptr},     // IRT004
     Rule{&model::kNotAnObject, nullptr},     // IRT005
     Rule{&yaml::kYamlLimits, nullptr},       // IRT006
     Rule{&model::kNearMissKind, nullptr},    // IRT007
     Rule{&input::kFileTooLarge, nullptr},    // IRT008
     Rule{&input::kHelmTemplate, nullptr},    // IRT009
+    Rule{&schema::kTypeMismatch, nullptr},        // IRT010
+    Rule{&schema::kMissingField, nullptr},        // IRT011
+    Rule{&schema::kValueNotInEnum, nullptr},      // IRT012
+    Rule{&schema::kValueOutOfRange, nullptr},     // IRT013
+    Rule{&schema::kPatternMismatch, nullptr},     // IRT014
+    Rule{&schema::kInvalidObjectName, nullptr},   // IRT015
+    Rule{&schema::kConflictingFields, nullptr},   // IRT016
+    Rule{&schema::kNonStringMetaValue, nullptr},  // IRT017
+    Rule{&schema::kInvalidLabel, nullptr},        // IRT018
+    Rule{&schema::kSchemaViolation, nullptr},     // IRT019
     // -- IRT003, IRT01x-IRT02x: schema (core/schema) -----------------------------------------------
     // -- IRT1xx: rule language (core/rule_lang, core/lint/rules) ---------------------------------
     // -- IRT2xx-IRT4xx: TLS, services, references (core/provider, core/lint/rules) ---------------

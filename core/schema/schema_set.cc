@@ -1,0 +1,908 @@
+// How findings come out of valijson:
+//
+// valijson is the engine that decides whether an object is valid. A first pass runs without
+// collecting results (it stops at the first failure, which is the fast path for valid objects).
+// Only when it fails does a second pass collect valijson's errors. Those repeat each failure up
+// the tree ("Failed to validate item #0 in array") and do not say what was expected, so they are
+// used only as places: each distinct place (a context like [spec][routes][0]) is resolved to the
+// YAML node and to the schema node at that place, and the node is checked there against that
+// schema node's own constraints (type, required, closed properties, enum). That yields exactly one
+// finding per failure, at the deepest place it applies, worded from the schema. A place whose
+// failure cannot be worded that way (a keyword irtcp does not word, from a --crd schema) falls
+// back to valijson's description (IRT019).
+//
+// Checks valijson does not do well run as a separate walk over the schema nodes that have them:
+// exact int64 minimum/maximum (valijson compares doubles), `pattern` with RE2 (valijson uses
+// std::regex, which backtracks catastrophically on the ServersTransportTCP duration pattern), and
+// the CEL rule shape `!has(self.a) || !has(self.b)`. ObjectMeta syntax (name, namespace, label
+// keys and values) is checked in C++ too.
+#include "core/schema/schema_set.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wshadow"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+#include <valijson/schema.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+#pragma GCC diagnostic pop
+
+#include "core/schema/bundled.h"
+#include "core/schema/compiled.h"
+#include "core/schema/crd_convert.h"
+#include "core/schema/names.h"
+#include "core/schema/rules.h"
+#include "core/schema/tree_adapter.h"
+#include "core/util/spell.h"
+
+namespace irtcp::schema {
+
+namespace {
+
+using yaml::Document;
+using yaml::NodeId;
+
+constexpr std::size_t kMaxValueChars = 60;
+constexpr std::size_t kAnnotationsLimit = 256 * 1024;
+
+constexpr std::string_view kTcpKinds[] = {"IngressRouteTCP", "MiddlewareTCP",
+                                          "ServersTransportTCP", "TLSOption", "TLSStore"};
+
+/// Fields that belong to Traefik's HTTP kinds, with the hint the unknown-field message adds.
+/// `where` is the schema path with "[]" for list items; "{}" in `text` is the field.
+struct HttpHint {
+  std::string_view kind;
+  std::string_view where;
+  std::string_view fields;  // space-separated
+  std::string_view text;
+};
+
+constexpr HttpHint kHttpHints[] = {
+    {"IngressRouteTCP", "spec.routes[]", "kind",
+     "IngressRouteTCP routes have no kind; it belongs to IngressRoute"},
+    {"IngressRouteTCP", "spec.routes[]", "observability",
+     "{} belongs to IngressRoute (HTTP) routes"},
+    {"IngressRouteTCP", "spec.routes[].services[]", "kind",
+     "IngressRouteTCP services have no kind; it belongs to IngressRoute services"},
+    {"IngressRouteTCP", "spec.routes[].services[]", "middlewares",
+     "middlewares belong to the route (spec.routes[].middlewares), not to a service"},
+    {"IngressRouteTCP", "spec.routes[].services[]",
+     "sticky passHostHeader responseForwarding scheme strategy healthCheck mirroring percent",
+     "{} is an option of IngressRoute (HTTP) services; IngressRouteTCP services have no {}"},
+    {"MiddlewareTCP", "spec",
+     "addPrefix basicAuth buffering chain circuitBreaker compress contentType digestAuth errors "
+     "forwardAuth grpcWeb headers ipStrategy passTLSClientCert plugin rateLimit redirectRegex "
+     "redirectScheme replacePath replacePathRegex retry stripPrefix stripPrefixRegex",
+     "{} is an HTTP middleware (kind: Middleware); MiddlewareTCP supports inFlightConn, "
+     "ipAllowList and ipWhiteList"},
+    {"ServersTransportTCP", "spec",
+     "forwardingTimeouts maxIdleConnsPerHost disableHTTP2",
+     "{} is an option of the HTTP ServersTransport, not of ServersTransportTCP"},
+    {"ServersTransportTCP", "spec",
+     "serverName insecureSkipVerify rootCAs rootCAsSecrets certificatesSecrets peerCertURI spiffe",
+     "in ServersTransportTCP, {} goes under spec.tls"},
+};
+
+bool HasWord(std::string_view list, std::string_view word) {
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t space = list.find(' ', start);
+    std::string_view w =
+        list.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
+    if (w == word) {
+      return true;
+    }
+    if (space == std::string_view::npos) {
+      break;
+    }
+    start = space + 1;
+  }
+  return false;
+}
+
+std::string ReplaceAll(std::string_view text, std::string_view from, std::string_view to) {
+  std::string out;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t hit = text.find(from, pos);
+    out += text.substr(pos, hit == std::string_view::npos ? std::string_view::npos : hit - pos);
+    if (hit == std::string_view::npos) {
+      return out;
+    }
+    out += to;
+    pos = hit + from.size();
+  }
+}
+
+/// A double-quoted, shortened rendering of a user value for messages.
+std::string Quote(std::string_view text) {
+  std::string shortened = diag::Shorten(text, kMaxValueChars);
+  std::string out = "\"";
+  for (char c : shortened) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+/// One step of a path into the object.
+struct Seg {
+  std::string_view key;
+  std::uint32_t index = 0;
+  bool is_index = false;
+};
+
+bool IsPlainKey(std::string_view key) {
+  if (key.empty()) {
+    return false;
+  }
+  return std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-';
+  });
+}
+
+/// "spec.routes[0].services[1].port"; keys with dots or slashes as ["app.kubernetes.io/name"].
+std::string HumanPath(const std::vector<Seg>& path) {
+  std::string out;
+  for (const Seg& s : path) {
+    if (s.is_index) {
+      out += '[';
+      out += std::to_string(s.index);
+      out += ']';
+    } else if (IsPlainKey(s.key)) {
+      if (!out.empty()) {
+        out += '.';
+      }
+      out += s.key;
+    } else {
+      out += '[';
+      out += Quote(s.key);
+      out += ']';
+    }
+  }
+  return out;
+}
+
+/// "spec.routes[].services[]": the schema path, without indices.
+std::string GenericPath(const std::vector<Seg>& path) {
+  std::string out;
+  for (const Seg& s : path) {
+    if (s.is_index) {
+      out += "[]";
+    } else {
+      if (!out.empty()) {
+        out += '.';
+      }
+      out += s.key;
+    }
+  }
+  return out;
+}
+
+std::string Pointer(std::string_view prefix, const std::vector<Seg>& path) {
+  std::string out(prefix);
+  for (const Seg& s : path) {
+    out += '/';
+    if (s.is_index) {
+      out += std::to_string(s.index);
+      continue;
+    }
+    for (char c : s.key) {
+      if (c == '~') {
+        out += "~0";
+      } else if (c == '/') {
+        out += "~1";
+      } else {
+        out += c;
+      }
+    }
+  }
+  return out;
+}
+
+std::uint8_t TypeOfNode(const Document& doc, NodeId id) {
+  const yaml::Node& n = doc.node(id);
+  switch (n.kind) {
+    case yaml::NodeKind::kMapping:
+      return kTypeObject;
+    case yaml::NodeKind::kSequence:
+      return kTypeArray;
+    case yaml::NodeKind::kScalar:
+      break;
+  }
+  if (TreeIsInteger(n)) {
+    return kTypeInteger;
+  }
+  switch (n.type) {
+    case yaml::ScalarType::kNull:
+      return kTypeNull;
+    case yaml::ScalarType::kBool:
+      return kTypeBoolean;
+    case yaml::ScalarType::kFloat:
+      return kTypeNumber;
+    case yaml::ScalarType::kInt:
+      return kTypeInteger;
+    case yaml::ScalarType::kString:
+      break;
+  }
+  return kTypeString;
+}
+
+bool TypeAllowed(std::uint8_t allowed, std::uint8_t type) {
+  if (allowed == 0 || (allowed & type) != 0) {
+    return true;
+  }
+  return type == kTypeInteger && (allowed & kTypeNumber) != 0;
+}
+
+/// "boolean (on)", "string (\"abc\")", "object".
+std::string Found(const Document& doc, NodeId id) {
+  std::uint8_t type = TypeOfNode(doc, id);
+  std::string out = TypeSetName(type);
+  if (type == kTypeString) {
+    out += " " + Quote(doc.Text(id));
+  } else if (type != kTypeObject && type != kTypeArray && type != kTypeNull) {
+    out += " (" + diag::Shorten(doc.Text(id), kMaxValueChars) + ")";
+  }
+  return out;
+}
+
+std::string EnumText(const nlohmann::json& v) {
+  if (v.is_string()) {
+    return Quote(v.get<std::string>());
+  }
+  return v.dump();
+}
+
+std::string RangeText(const SchemaNode& s) {
+  std::string out = "an integer";
+  if (s.minimum && s.maximum) {
+    out += " from " + std::to_string(*s.minimum) + " to " + std::to_string(*s.maximum);
+  } else if (s.minimum) {
+    out += " >= " + std::to_string(*s.minimum);
+  } else if (s.maximum) {
+    out += " <= " + std::to_string(*s.maximum);
+  }
+  if (s.int32) {
+    out += " (int32)";
+  }
+  return out;
+}
+
+/// One finding before it goes to the sink.
+struct Finding {
+  const diag::RuleInfo* rule = nullptr;
+  NodeId at = yaml::kNoNode;
+  std::uint32_t end_offset = 0;
+  std::string message;
+  std::string json_path;
+  std::string help;
+};
+
+/// Validates one object; one instance per call, so Validate is re-entrant.
+class Checker {
+ public:
+  Checker(const CompiledSchema& schema, const CompiledSchema* modern, const model::Object& obj)
+      : schema_(schema), modern_(modern), obj_(obj), doc_(*obj.doc) {}
+
+  void Run(diag::DiagnosticSink& sink);
+
+ private:
+  const SchemaNode& Node(std::int32_t index) const {
+    return schema_.nodes[static_cast<std::size_t>(index)];
+  }
+  /// Where a caret for node `id` ends: the scalar's end, or the end of a collection's first line.
+  std::uint32_t EndOf(NodeId id) const;
+  std::string Where(const std::vector<Seg>& path) const {
+    return path.empty() ? obj_.kind_name : HumanPath(path);
+  }
+  void Add(const diag::RuleInfo& rule, NodeId at, std::uint32_t end, std::string message,
+           std::string json_path, std::string help = "") {
+    findings_.push_back(Finding{&rule, at, end, std::move(message), std::move(json_path),
+                                std::move(help)});
+  }
+
+  void CollectFailures();
+  bool Resolve(const std::vector<std::string>& context, std::int32_t* schema, NodeId* node,
+               std::vector<Seg>* path) const;
+  void CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& path);
+  void ReportType(const SchemaNode& s, NodeId id, const std::vector<Seg>& path);
+  void ReportUnknown(const SchemaNode& s, NodeId map, std::uint32_t i,
+                     const std::vector<Seg>& path);
+  std::string UnknownHint(const SchemaNode& s, std::string_view field,
+                          const std::vector<Seg>& path) const;
+  bool ModernHasField(const std::vector<Seg>& path, std::string_view field) const;
+
+  void Walk(std::int32_t si, NodeId id);
+  void CheckRange(const SchemaNode& s, NodeId id);
+  void CheckMetadata();
+  void CheckMetaMap(NodeId map, std::string_view field, bool labels);
+
+  const CompiledSchema& schema_;
+  const CompiledSchema* modern_;  ///< traefik.io schema of the same kind, for legacy objects
+  const model::Object& obj_;
+  const Document& doc_;
+  std::vector<Seg> path_;  ///< current path of Walk
+  std::vector<Finding> findings_;
+};
+
+std::uint32_t Checker::EndOf(NodeId id) const {
+  const yaml::Node& n = doc_.node(id);
+  if (n.kind == yaml::NodeKind::kScalar) {
+    return std::max(n.end, n.begin);
+  }
+  std::string_view text = doc_.file().text();
+  std::size_t eol = text.find('\n', n.begin);
+  std::size_t end = std::min<std::size_t>(eol == std::string_view::npos ? text.size() : eol, n.end);
+  while (end > n.begin && (text[end - 1] == '\r' || text[end - 1] == ' ')) {
+    --end;
+  }
+  return static_cast<std::uint32_t>(end);
+}
+
+void Checker::Run(diag::DiagnosticSink& sink) {
+  TreeAdapter root(doc_, obj_.node);
+  valijson::Validator fast(valijson::Validator::kStrongTypes);
+  if (!fast.validate(*schema_.valijson, root, nullptr)) {
+    CollectFailures();
+  }
+  Walk(0, obj_.node);
+  CheckMetadata();
+
+  std::stable_sort(findings_.begin(), findings_.end(), [this](const Finding& a, const Finding& b) {
+    return std::tie(doc_.node(a.at).begin, a.rule->code) <
+           std::tie(doc_.node(b.at).begin, b.rule->code);
+  });
+  for (Finding& f : findings_) {
+    diag::Diagnostic& d =
+        sink.Report(*f.rule, doc_.file_ptr(), doc_.node(f.at).loc, std::move(f.message));
+    d.end_offset = f.end_offset;
+    d.json_path = std::move(f.json_path);
+    d.help = std::move(f.help);
+  }
+}
+
+void Checker::CollectFailures() {
+  valijson::ValidationResults results;
+  valijson::Validator full(valijson::Validator::kStrongTypes);
+  TreeAdapter root(doc_, obj_.node);
+  full.validate(*schema_.valijson, root, &results);
+
+  // Distinct places, each with the descriptions valijson gave there.
+  std::map<std::vector<std::string>, std::vector<std::string>> places;
+  for (const valijson::ValidationResults::Error& e : results) {
+    places[e.context].push_back(e.description);
+  }
+  std::size_t before_all = findings_.size();
+  const std::vector<std::string>* deepest = nullptr;
+  for (const auto& [context, descriptions] : places) {
+    std::int32_t si = 0;
+    NodeId id = obj_.node;
+    std::vector<Seg> path;
+    if (!Resolve(context, &si, &id, &path)) {
+      continue;
+    }
+    if (deepest == nullptr || context.size() > deepest->size()) {
+      deepest = &context;
+    }
+    std::size_t before = findings_.size();
+    CheckPlace(si, id, path);
+    if (findings_.size() != before) {
+      continue;
+    }
+    for (const std::string& d : descriptions) {
+      // "Failed to validate ..." only repeats a failure found further down.
+      if (d.rfind("Failed to validate", 0) == 0) {
+        continue;
+      }
+      std::string text = d;
+      if (!text.empty() && text.back() == '.') {
+        text.pop_back();
+      }
+      if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
+      }
+      Add(kSchemaViolation, id, EndOf(id), Where(path) + ": " + diag::Shorten(text, 200),
+          Pointer(obj_.path_prefix, path));
+      break;
+    }
+  }
+  if (findings_.size() == before_all && deepest != nullptr) {
+    // valijson failed but no place could be worded (e.g. a oneOf in a --crd schema): say so at
+    // the deepest place rather than pass the object.
+    std::int32_t si = 0;
+    NodeId id = obj_.node;
+    std::vector<Seg> path;
+    Resolve(*deepest, &si, &id, &path);
+    Add(kSchemaViolation, id, EndOf(id),
+        Where(path) + ": does not match the schema (" +
+            diag::Shorten(places[*deepest].front(), 200) + ")",
+        Pointer(obj_.path_prefix, path));
+  }
+}
+
+bool Checker::Resolve(const std::vector<std::string>& context, std::int32_t* schema, NodeId* node,
+                      std::vector<Seg>* path) const {
+  // context[0] is "<root>"; the rest are "[key]" or "[index]".
+  for (std::size_t i = 1; i < context.size(); ++i) {
+    std::string_view seg = context[i];
+    if (seg.size() < 2 || seg.front() != '[' || seg.back() != ']') {
+      return false;
+    }
+    seg = seg.substr(1, seg.size() - 2);
+    const SchemaNode& s = Node(*schema);
+    if (doc_.IsMapping(*node)) {
+      NodeId value = yaml::kNoNode;
+      std::string_view key;
+      for (std::uint32_t k = 0; k < doc_.Size(*node); ++k) {
+        if (doc_.Text(doc_.KeyAt(*node, k)) == seg && !doc_.IsNull(doc_.ValueAt(*node, k))) {
+          value = doc_.ValueAt(*node, k);
+          key = doc_.Text(doc_.KeyAt(*node, k));  // outlives `context`
+          break;
+        }
+      }
+      std::int32_t child = s.Property(seg);
+      if (value == yaml::kNoNode || child == kNoSchema) {
+        return false;
+      }
+      path->push_back(Seg{key, 0, false});
+      *node = value;
+      *schema = child;
+    } else if (doc_.IsSequence(*node)) {
+      std::uint32_t index = 0;
+      for (char c : seg) {
+        if (c < '0' || c > '9') {
+          return false;
+        }
+        index = index * 10 + static_cast<std::uint32_t>(c - '0');
+      }
+      if (index >= doc_.Size(*node) || s.items == kNoSchema) {
+        return false;
+      }
+      path->push_back(Seg{{}, index, true});
+      *node = doc_.ItemAt(*node, index);
+      *schema = s.items;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+void Checker::CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& path) {
+  const SchemaNode& s = Node(si);
+  if (!TypeAllowed(s.types, TypeOfNode(doc_, id))) {
+    ReportType(s, id, path);
+    return;
+  }
+  if (doc_.IsMapping(id)) {
+    for (const std::string& field : s.required) {
+      if (doc_.Get(id, field) == yaml::kNoNode) {
+        std::vector<Seg> field_path = path;
+        field_path.push_back(Seg{field, 0, false});
+        NodeId first_key = doc_.Size(id) > 0 ? doc_.KeyAt(id, 0) : id;
+        Add(kMissingField, id, EndOf(first_key),
+            "missing required field \"" + field + "\" in " + Where(path),
+            Pointer(obj_.path_prefix, field_path));
+      }
+    }
+    if (s.closed) {
+      for (std::uint32_t i = 0; i < doc_.Size(id); ++i) {
+        if (doc_.IsNull(doc_.ValueAt(id, i))) {
+          continue;
+        }
+        if (!s.HasListedProperty(doc_.Text(doc_.KeyAt(id, i)))) {
+          ReportUnknown(s, id, i, path);
+        }
+      }
+    }
+  }
+  if (!s.enum_values.empty() && doc_.IsScalar(id)) {
+    nlohmann::json value = TreeToJson(doc_, id);
+    if (std::find(s.enum_values.begin(), s.enum_values.end(), value) == s.enum_values.end()) {
+      std::string allowed;
+      std::vector<std::string> names;
+      for (const nlohmann::json& v : s.enum_values) {
+        if (!allowed.empty()) {
+          allowed += ", ";
+        }
+        allowed += EnumText(v);
+        if (v.is_string()) {
+          names.push_back(v.get<std::string>());
+        }
+      }
+      std::string message = Where(path) + ": expected one of " + allowed + ", found " +
+                            Found(doc_, id);
+      std::vector<std::string_view> candidates(names.begin(), names.end());
+      std::string_view close = util::ClosestMatch(doc_.Text(id), candidates);
+      std::string help;
+      if (!close.empty()) {
+        help = "did you mean \"" + std::string(close) + "\"?";
+      }
+      Add(kValueNotInEnum, id, EndOf(id), std::move(message), Pointer(obj_.path_prefix, path),
+          std::move(help));
+    }
+  }
+}
+
+void Checker::ReportType(const SchemaNode& s, NodeId id, const std::vector<Seg>& path) {
+  const yaml::Node& n = doc_.node(id);
+  bool meta_value = path.size() == 3 && !path[0].is_index && path[0].key == "metadata" &&
+                    !path[1].is_index && (path[1].key == "labels" || path[1].key == "annotations") &&
+                    !path[2].is_index;
+  bool plain_scalar = n.kind == yaml::NodeKind::kScalar && n.style == yaml::ScalarStyle::kPlain &&
+                      n.type != yaml::ScalarType::kNull;
+  if (meta_value) {
+    std::string what = path[1].key == "labels" ? "label" : "annotation";
+    std::string message = what + " " + Quote(path[2].key) + " must be a string, found " +
+                          Found(doc_, id);
+    std::string help;
+    if (plain_scalar) {
+      message += "; quote it: " + Quote(doc_.Text(id));
+      help = "YAML reads unquoted " + diag::Shorten(doc_.Text(id), kMaxValueChars) + " as a " +
+             TypeSetName(TypeOfNode(doc_, id)) + ", and kubectl rejects non-string " + what +
+             " values";
+    }
+    Add(kNonStringMetaValue, id, EndOf(id), std::move(message), Pointer(obj_.path_prefix, path),
+        std::move(help));
+    return;
+  }
+  std::string message =
+      Where(path) + ": expected " + TypeSetName(s.types) + ", found " + Found(doc_, id);
+  std::string help;
+  if (plain_scalar && (s.types & kTypeString) != 0 && n.type != yaml::ScalarType::kString) {
+    help = "YAML reads unquoted " + diag::Shorten(doc_.Text(id), kMaxValueChars) + " as a " +
+           TypeSetName(TypeOfNode(doc_, id)) + "; quote it (" + Quote(doc_.Text(id)) +
+           ") if you meant a string";
+  }
+  Add(kTypeMismatch, id, EndOf(id), std::move(message), Pointer(obj_.path_prefix, path),
+      std::move(help));
+}
+
+bool Checker::ModernHasField(const std::vector<Seg>& path, std::string_view field) const {
+  if (modern_ == nullptr) {
+    return false;
+  }
+  std::int32_t si = 0;
+  for (const Seg& seg : path) {
+    const SchemaNode& s = modern_->nodes[static_cast<std::size_t>(si)];
+    si = seg.is_index ? s.items : s.Property(seg.key);
+    if (si == kNoSchema) {
+      return false;
+    }
+  }
+  return modern_->nodes[static_cast<std::size_t>(si)].HasListedProperty(field);
+}
+
+std::string Checker::UnknownHint(const SchemaNode& s, std::string_view field,
+                                 const std::vector<Seg>& path) const {
+  std::string where = GenericPath(path);
+  for (const HttpHint& h : kHttpHints) {
+    if (h.kind == obj_.kind_name && h.where == where && HasWord(h.fields, field)) {
+      return ReplaceAll(h.text, "{}", field);
+    }
+  }
+  if (ModernHasField(path, field)) {
+    return "only the traefik.io/v1alpha1 CRD (Traefik v3) has " + std::string(field) + "; " +
+           obj_.api_version + " is Traefik v2's";
+  }
+  std::vector<std::string_view> candidates;
+  for (const auto& p : s.properties) {
+    candidates.push_back(p.first);
+  }
+  std::string_view close = util::ClosestMatch(field, candidates);
+  if (!close.empty()) {
+    return "did you mean \"" + std::string(close) + "\"?";
+  }
+  return "";
+}
+
+void Checker::ReportUnknown(const SchemaNode& s, NodeId map, std::uint32_t i,
+                            const std::vector<Seg>& path) {
+  NodeId key = doc_.KeyAt(map, i);
+  std::string_view field = doc_.Text(key);
+  std::string message = "unknown field " + Quote(field) + " in " + Where(path);
+  if (std::string hint = UnknownHint(s, field, path); !hint.empty()) {
+    message += " (" + hint + ")";
+  }
+  std::vector<Seg> field_path = path;
+  field_path.push_back(Seg{field, 0, false});
+  Add(kUnknownField, key, EndOf(key), std::move(message), Pointer(obj_.path_prefix, field_path));
+}
+
+void Checker::Walk(std::int32_t si, NodeId id) {
+  const SchemaNode& s = Node(si);
+  if (!s.has_checks) {
+    return;
+  }
+  const yaml::Node& n = doc_.node(id);
+  switch (n.kind) {
+    case yaml::NodeKind::kScalar:
+      if ((s.minimum || s.maximum) && TreeIsInteger(n)) {
+        CheckRange(s, id);
+      }
+      if (s.regex != nullptr && n.type == yaml::ScalarType::kString &&
+          !RE2::PartialMatch(doc_.Text(id), *s.regex)) {
+        Add(kPatternMismatch, id, EndOf(id),
+            HumanPath(path_) + ": " + Quote(doc_.Text(id)) + " does not match the pattern " +
+                s.pattern,
+            Pointer(obj_.path_prefix, path_));
+      }
+      return;
+    case yaml::NodeKind::kMapping:
+      for (const ExclusiveRule& rule : s.exclusive) {
+        NodeId a = doc_.Get(id, rule.first);
+        NodeId b = doc_.Get(id, rule.second);
+        if (a == yaml::kNoNode || b == yaml::kNoNode) {
+          continue;
+        }
+        NodeId second = doc_.GetKey(id, rule.second);
+        if (doc_.node(doc_.GetKey(id, rule.first)).begin > doc_.node(second).begin) {
+          second = doc_.GetKey(id, rule.first);
+        }
+        std::string message = HumanPath(path_) + " sets both " + rule.first + " and " +
+                              rule.second;
+        std::string reason = rule.message;
+        if (!reason.empty() && reason.back() == '.') {
+          reason.pop_back();
+        }
+        if (!reason.empty()) {
+          message += " (" + reason + ")";
+        }
+        Add(kConflictingFields, second, EndOf(second), std::move(message),
+            Pointer(obj_.path_prefix, path_), "keep one of them; list the other CA as its own entry");
+      }
+      for (std::uint32_t i = 0; i < doc_.Size(id); ++i) {
+        NodeId value = doc_.ValueAt(id, i);
+        if (doc_.IsNull(value)) {
+          continue;
+        }
+        std::string_view key = doc_.Text(doc_.KeyAt(id, i));
+        std::int32_t child = s.Property(key);
+        if (child == kNoSchema) {
+          continue;
+        }
+        path_.push_back(Seg{key, 0, false});
+        Walk(child, value);
+        path_.pop_back();
+      }
+      return;
+    case yaml::NodeKind::kSequence:
+      if (s.items == kNoSchema) {
+        return;
+      }
+      for (std::uint32_t i = 0; i < doc_.Size(id); ++i) {
+        path_.push_back(Seg{{}, i, true});
+        Walk(s.items, doc_.ItemAt(id, i));
+        path_.pop_back();
+      }
+      return;
+  }
+}
+
+void Checker::CheckRange(const SchemaNode& s, NodeId id) {
+  const yaml::Node& n = doc_.node(id);
+  std::string text = diag::Shorten(doc_.Text(id), kMaxValueChars);
+  if (n.int_overflow) {
+    Add(kValueOutOfRange, id, EndOf(id),
+        HumanPath(path_) + ": expected " + RangeText(s) + ", found " + text +
+            ", which does not fit in a 64-bit integer",
+        Pointer(obj_.path_prefix, path_));
+    return;
+  }
+  std::int64_t v = 0;
+  TreeValue(&doc_, id).getInteger(v);
+  if ((s.minimum && v < *s.minimum) || (s.maximum && v > *s.maximum)) {
+    std::string found = text;
+    if (n.type != yaml::ScalarType::kInt || std::to_string(v) != text) {
+      found = std::to_string(v) + " (" + text + ")";
+    }
+    Add(kValueOutOfRange, id, EndOf(id),
+        HumanPath(path_) + ": expected " + RangeText(s) + ", found " + found,
+        Pointer(obj_.path_prefix, path_));
+  }
+}
+
+void Checker::CheckMetadata() {
+  NodeId meta = doc_.Get(obj_.node, "metadata");
+  if (!doc_.IsMapping(meta)) {
+    return;  // absent or not a mapping: the schema reports it
+  }
+  std::vector<Seg> path{Seg{"metadata", 0, false}};
+  NodeId name = doc_.Get(meta, "name");
+  NodeId generate = doc_.Get(meta, "generateName");
+  if (name == yaml::kNoNode && generate == yaml::kNoNode) {
+    NodeId first_key = doc_.Size(meta) > 0 ? doc_.KeyAt(meta, 0) : meta;
+    Add(kInvalidObjectName, meta, EndOf(first_key),
+        "metadata.name is missing (set metadata.name, or metadata.generateName)",
+        Pointer(obj_.path_prefix, {Seg{"metadata", 0, false}, Seg{"name", 0, false}}));
+  }
+  if (name != yaml::kNoNode && doc_.IsString(name) && !IsDns1123Subdomain(doc_.Text(name))) {
+    Add(kInvalidObjectName, name, EndOf(name),
+        "metadata.name " + Quote(doc_.Text(name)) +
+            " is not a valid DNS-1123 subdomain (lower-case letters, digits, '-' and '.', "
+            "starting and ending with a letter or digit, at most 253 characters)",
+        Pointer(obj_.path_prefix, {Seg{"metadata", 0, false}, Seg{"name", 0, false}}));
+  }
+  if (generate != yaml::kNoNode && doc_.IsString(generate) &&
+      !IsValidGenerateName(doc_.Text(generate))) {
+    Add(kInvalidObjectName, generate, EndOf(generate),
+        "metadata.generateName " + Quote(doc_.Text(generate)) +
+            " cannot start a DNS-1123 subdomain (lower-case letters, digits, '-' and '.')",
+        Pointer(obj_.path_prefix, {Seg{"metadata", 0, false}, Seg{"generateName", 0, false}}));
+  }
+  if (NodeId ns = doc_.Get(meta, "namespace");
+      ns != yaml::kNoNode && doc_.IsString(ns) && !IsDns1123Label(doc_.Text(ns))) {
+    Add(kInvalidObjectName, ns, EndOf(ns),
+        "metadata.namespace " + Quote(doc_.Text(ns)) +
+            " is not a valid DNS-1123 label (lower-case letters, digits and '-', starting and "
+            "ending with a letter or digit, at most 63 characters)",
+        Pointer(obj_.path_prefix, {Seg{"metadata", 0, false}, Seg{"namespace", 0, false}}));
+  }
+  CheckMetaMap(doc_.Get(meta, "labels"), "labels", true);
+  CheckMetaMap(doc_.Get(meta, "annotations"), "annotations", false);
+}
+
+void Checker::CheckMetaMap(NodeId map, std::string_view field, bool labels) {
+  if (!doc_.IsMapping(map)) {
+    return;
+  }
+  std::string_view what = labels ? "label" : "annotation";
+  std::size_t total = 0;
+  for (std::uint32_t i = 0; i < doc_.Size(map); ++i) {
+    NodeId key = doc_.KeyAt(map, i);
+    NodeId value = doc_.ValueAt(map, i);
+    if (doc_.IsNull(value)) {
+      continue;
+    }
+    std::string_view k = doc_.Text(key);
+    std::vector<Seg> path{Seg{"metadata", 0, false}, Seg{field, 0, false}, Seg{k, 0, false}};
+    if (std::string err = QualifiedNameError(k); !err.empty()) {
+      Add(kInvalidLabel, key, EndOf(key),
+          std::string(what) + " key " + Quote(k) + " is invalid: " + err,
+          Pointer(obj_.path_prefix, path));
+    }
+    if (!doc_.IsString(value)) {
+      continue;  // the schema reports non-string values (IRT017)
+    }
+    std::string_view v = doc_.Text(value);
+    total += k.size() + v.size();
+    if (labels) {
+      if (std::string err = LabelValueError(v); !err.empty()) {
+        Add(kInvalidLabel, value, EndOf(value),
+            "label " + Quote(k) + " has an invalid value " + Quote(v) + ": " + err,
+            Pointer(obj_.path_prefix, path));
+      }
+    }
+  }
+  if (!labels && total > kAnnotationsLimit) {
+    Add(kInvalidLabel, map, EndOf(map),
+        "annotations total " + std::to_string(total) + " bytes, more than the 262144 (256 KiB) "
+        "the API server accepts",
+        Pointer(obj_.path_prefix, {Seg{"metadata", 0, false}, Seg{field, 0, false}}));
+  }
+}
+
+bool IsTcpKind(std::string_view kind) {
+  return std::find(std::begin(kTcpKinds), std::end(kTcpKinds), kind) != std::end(kTcpKinds);
+}
+
+bool SameApiVersion(const CompiledSchema& s, std::string_view api_version) {
+  return api_version.size() == s.group.size() + 1 + s.version.size() &&
+         api_version.substr(0, s.group.size()) == s.group && api_version[s.group.size()] == '/' &&
+         api_version.substr(s.group.size() + 1) == s.version;
+}
+
+}  // namespace
+
+SchemaSet::SchemaSet() = default;
+SchemaSet::~SchemaSet() = default;
+
+const SchemaSet& SchemaSet::Bundled() {
+  static const SchemaSet* const kSet = [] {
+    auto* set = new SchemaSet();
+    for (const BundledSchema& b : BundledSchemas()) {
+      std::string err;
+      std::unique_ptr<CompiledSchema> s =
+          CompileSchema(b.group, b.version, b.kind, b.source, b.schema_json, &err);
+      // The embedded schemas are tested (SchemaBundled.AllCompile); a failure here is a build bug.
+      if (s != nullptr) {
+        set->schemas_.push_back(std::move(s));
+      }
+    }
+    return set;
+  }();
+  return *kSet;
+}
+
+std::unique_ptr<SchemaSet> SchemaSet::FromCrd(const source::SourceFilePtr& crd, std::string* err) {
+  std::optional<std::vector<ConvertedVersion>> converted = ConvertCrd(crd, err);
+  if (!converted) {
+    return nullptr;
+  }
+  auto set = std::make_unique<SchemaSet>();
+  set->schemas_ = Bundled().schemas_;
+  int used = 0;
+  for (const ConvertedVersion& v : *converted) {
+    if (!IsTcpKind(v.kind)) {
+      continue;
+    }
+    std::shared_ptr<const CompiledSchema> s =
+        CompileSchema(v.group, v.version, v.kind, crd->path(), v.schema_json, err);
+    if (s == nullptr) {
+      return nullptr;
+    }
+    auto same = [&](const std::shared_ptr<const CompiledSchema>& old) {
+      return old->group == s->group && old->version == s->version && old->kind == s->kind;
+    };
+    std::erase_if(set->schemas_, same);
+    set->schemas_.push_back(std::move(s));
+    ++used;
+  }
+  if (used == 0) {
+    *err = crd->path() + ": no CRD for a Traefik TCP kind (IngressRouteTCP, MiddlewareTCP, "
+                         "ServersTransportTCP, TLSOption, TLSStore)";
+    return nullptr;
+  }
+  return set;
+}
+
+const CompiledSchema* SchemaSet::Find(std::string_view api_version, std::string_view kind) const {
+  for (const auto& s : schemas_) {
+    if (s->kind == kind && SameApiVersion(*s, api_version)) {
+      return s.get();
+    }
+  }
+  return nullptr;
+}
+
+bool SchemaSet::Covers(const model::Object& obj) const {
+  return Find(obj.api_version, obj.kind_name) != nullptr;
+}
+
+bool SchemaSet::Covers(std::string_view api_version, std::string_view kind) const {
+  return Find(api_version, kind) != nullptr;
+}
+
+void SchemaSet::Validate(const model::Object& obj, diag::DiagnosticSink& sink) const {
+  const CompiledSchema* schema = Find(obj.api_version, obj.kind_name);
+  if (schema == nullptr || obj.doc == nullptr || !obj.doc->IsMapping(obj.node)) {
+    return;
+  }
+  const CompiledSchema* modern = nullptr;
+  if (schema->group == "traefik.containo.us") {
+    modern = Find("traefik.io/" + schema->version, obj.kind_name);
+  }
+  Checker(*schema, modern, obj).Run(sink);
+}
+
+std::vector<std::string> SchemaSet::Describe() const {
+  std::vector<std::string> out;
+  for (const auto& s : schemas_) {
+    out.push_back(s->api_version() + " " + s->kind + " (" + s->source + ")");
+  }
+  return out;
+}
+
+}  // namespace irtcp::schema
