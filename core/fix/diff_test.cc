@@ -40,7 +40,8 @@ TEST(FixDiff, Table) {
        "@@ -17,4 +17,4 @@\n l17\n l18\n l19\n-l20\n+L20\n"},
       {"close changes share a hunk", Numbered(1, 9),
        "L1\n" + Numbered(2, 7) + "L8\nl9\n",
-       "--- a/f\n+++ b/f\n@@ -1,9 +1,9 @@\n-l1\n+L1\n l2\n l3\n l4\n l5\n l6\n l7\n-l8\n+L8\n l9\n"},
+       "--- a/f\n+++ b/f\n@@ -1,9 +1,9 @@\n-l1\n+L1\n l2\n l3\n l4\n l5\n l6\n l7\n"
+       "-l8\n+L8\n l9\n"},
       {"no newline at end", "a\nb", "a\nc",
        "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n"
        "\\ No newline at end of file\n"},
