@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string_view>
 
 #include "cli/cmd_validate.h"
 #include "cli/common.h"
@@ -10,7 +11,10 @@ int main(int argc, char** argv) {
   CLI::App app{
       "irtcp: lint, explain, resolve and render Traefik IngressRouteTCP manifests before they "
       "reach a cluster"};
-  app.name("irtcp");
+  // Installed as the kubectl plugin `kubectl-irtcp`, help and errors say `kubectl irtcp`.
+  std::string_view self = argc > 0 ? argv[0] : "irtcp";
+  self = self.substr(self.find_last_of('/') == std::string_view::npos ? 0 : self.find_last_of('/') + 1);
+  app.name(self == "kubectl-irtcp" ? "kubectl irtcp" : "irtcp");
   app.set_version_flag("--version", std::string("irtcp ") + IRTCP_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
