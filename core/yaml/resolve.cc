@@ -14,23 +14,34 @@ bool IsNullWord(std::string_view v) {
   return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
 }
 
-/// go-yaml v2's YAML 1.1 booleans.
+/// go-yaml v2's YAML 1.1 booleans: 1 true, 0 false, -1 neither. Called for every plain scalar, so
+/// it rejects by length and first letter before comparing.
 int BoolWord(std::string_view v) {
-  static constexpr std::string_view kTrue[] = {"y",   "Y",   "yes", "Yes", "YES", "true",
-                                               "True", "TRUE", "on", "On",  "ON"};
-  static constexpr std::string_view kFalse[] = {"n",    "N",     "no",    "No", "NO", "false",
-                                                "False", "FALSE", "off", "Off", "OFF"};
-  for (std::string_view t : kTrue) {
-    if (v == t) {
-      return 1;
-    }
+  if (v.empty() || v.size() > 5) {
+    return -1;
   }
-  for (std::string_view f : kFalse) {
-    if (v == f) {
-      return 0;
-    }
+  switch (v[0]) {
+    case 'y':
+    case 'Y':
+      return (v == "y" || v == "Y" || v == "yes" || v == "Yes" || v == "YES") ? 1 : -1;
+    case 't':
+    case 'T':
+      return (v == "true" || v == "True" || v == "TRUE") ? 1 : -1;
+    case 'o':
+    case 'O':
+      if (v == "on" || v == "On" || v == "ON") {
+        return 1;
+      }
+      return (v == "off" || v == "Off" || v == "OFF") ? 0 : -1;
+    case 'n':
+    case 'N':
+      return (v == "n" || v == "N" || v == "no" || v == "No" || v == "NO") ? 0 : -1;
+    case 'f':
+    case 'F':
+      return (v == "false" || v == "False" || v == "FALSE") ? 0 : -1;
+    default:
+      return -1;
   }
-  return -1;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
