@@ -8,9 +8,14 @@
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
 #pragma GCC diagnostic pop
 
+#include <algorithm>
 #include <exception>
+#include <iterator>
+
+#include "core/schema/tree_adapter.h"
 
 namespace irtcp::schema {
 
@@ -64,10 +69,12 @@ class Builder {
   /// Adds the node for `j` and returns its index; children first get their own indices.
   std::int32_t Add(const json& j);
   const std::string& error() const { return err_; }
+  bool structural() const { return structural_; }
 
  private:
   CompiledSchema& out_;
   std::string err_;
+  bool structural_ = true;
 };
 
 std::int32_t Builder::Add(const json& j) {
@@ -77,6 +84,15 @@ std::int32_t Builder::Add(const json& j) {
   if (!j.is_object()) {
     out_.nodes[static_cast<std::size_t>(index)] = std::move(node);
     return index;
+  }
+  static constexpr std::string_view kCompiled[] = {
+      "type", "properties", "additionalProperties", "items", "required", "enum", "anyOf",
+      "x-irtcp-minimum", "x-irtcp-maximum", "x-irtcp-format", "x-irtcp-pattern",
+      "x-irtcp-exclusive", "x-irtcp-preserve"};
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (std::find(std::begin(kCompiled), std::end(kCompiled), it.key()) == std::end(kCompiled)) {
+      structural_ = false;  // a keyword only valijson implements
+    }
   }
   if (auto t = j.find("type"); t != j.end()) {
     node.types = TypesOf(*t);
@@ -96,6 +112,7 @@ std::int32_t Builder::Add(const json& j) {
       node.types = static_cast<std::uint8_t>(node.types == 0 ? bits : (node.types & bits));
     } else {
       node.complex = true;
+      structural_ = false;
     }
   }
   if (j.contains("oneOf") || j.contains("allOf") || j.contains("not")) {
@@ -126,6 +143,11 @@ std::int32_t Builder::Add(const json& j) {
   }
   if (auto en = j.find("enum"); en != j.end() && en->is_array()) {
     node.enum_values.assign(en->begin(), en->end());
+    for (const json& v : node.enum_values) {
+      if (v.is_string()) {
+        node.enum_strings.push_back(v.get<std::string>());
+      }
+    }
   }
   if (auto m = j.find("x-irtcp-minimum"); m != j.end() && m->is_number_integer()) {
     node.minimum = m->get<std::int64_t>();
@@ -192,6 +214,25 @@ std::string TypeSetName(std::uint8_t types) {
 CompiledSchema::CompiledSchema() = default;
 CompiledSchema::~CompiledSchema() = default;
 
+const valijson::Schema& CompiledSchema::Valijson() const {
+  // Throws (from nlohmann or valijson) only for a bad schema; CompileSchema builds non-structural
+  // schemas eagerly inside its try block, and the bundled ones are tested.
+  std::call_once(valijson_once_, [this] {
+    auto schema = std::make_unique<valijson::Schema>();
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    json j = json::parse(schema_json);
+    valijson::adapters::NlohmannJsonAdapter adapter(j);
+    parser.populateSchema(adapter, *schema);
+    valijson_ = std::move(schema);
+  });
+  return *valijson_;
+}
+
+bool ValijsonAccepts(const CompiledSchema& schema, const yaml::Document& doc, yaml::NodeId node) {
+  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  return validator.validate(schema.Valijson(), TreeAdapter(doc, node), nullptr);
+}
+
 std::unique_ptr<CompiledSchema> CompileSchema(std::string_view group, std::string_view version,
                                               std::string_view kind, std::string_view source,
                                               std::string_view schema_json, std::string* err) {
@@ -208,10 +249,11 @@ std::unique_ptr<CompiledSchema> CompileSchema(std::string_view group, std::strin
       *err = std::string(source) + ": " + builder.error();
       return nullptr;
     }
-    out->valijson = std::make_unique<valijson::Schema>();
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(j);
-    parser.populateSchema(adapter, *out->valijson);
+    out->structural = builder.structural();
+    out->schema_json = std::string(schema_json);
+    if (!out->structural) {
+      out->Valijson();  // surfaces a schema valijson rejects now, as an error
+    }
   } catch (const std::exception& e) {
     *err = std::string(source) + ": cannot load the schema for " + std::string(kind) + ": " +
            e.what();

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@
 #pragma GCC diagnostic ignored "-Wshadow"
 #include <nlohmann/json.hpp>
 #pragma GCC diagnostic pop
+
+#include "core/yaml/tree.h"
 
 namespace valijson {
 class Schema;
@@ -60,6 +63,7 @@ struct SchemaNode {
   std::int32_t items = kNoSchema;
   std::vector<std::string> required;
   std::vector<nlohmann::json> enum_values;
+  std::vector<std::string> enum_strings;  ///< the same, when every value is a string
   std::optional<std::int64_t> minimum;  ///< exact int64 bounds (inclusive)
   std::optional<std::int64_t> maximum;
   bool int32 = false;  ///< the bounds come from format: int32
@@ -98,14 +102,29 @@ struct CompiledSchema {
   std::string kind;
   std::string source;  ///< where it came from (vendored file name or --crd path)
   std::vector<SchemaNode> nodes;  ///< nodes[0] is the root
-  std::unique_ptr<valijson::Schema> valijson;
+  /// True when every keyword of the schema is one the compiled validator implements (type,
+  /// properties, additionalProperties, items, required, enum, int-or-string, nullable, integer
+  /// bounds, pattern, exclusive CEL rules): what Kubernetes structural schemas use, and all the
+  /// bundled CRDs. Other schemas (a --crd with minLength, oneOf, ...) are validated with valijson.
+  bool structural = true;
+  std::string schema_json;  ///< the converted schema, for valijson
 
   std::string api_version() const { return group + "/" + version; }
   const SchemaNode& root() const { return nodes[0]; }
+  /// valijson's form of the schema, built on first use (thread-safe).
+  const valijson::Schema& Valijson() const;
+
+ private:
+  mutable std::once_flag valijson_once_;
+  mutable std::unique_ptr<valijson::Schema> valijson_;
 };
 
+/// True when valijson accepts the node under the schema: the reference engine. The compiled
+/// validator must agree with it on every structural schema (tested).
+bool ValijsonAccepts(const CompiledSchema& schema, const yaml::Document& doc, yaml::NodeId node);
+
 /// Loads a schema produced by ConvertCrd. Returns nullptr and sets `*err` on failure (bad JSON,
-/// a pattern RE2 cannot compile, a schema valijson rejects).
+/// a pattern RE2 cannot compile, a non-structural schema valijson rejects).
 std::unique_ptr<CompiledSchema> CompileSchema(std::string_view group, std::string_view version,
                                               std::string_view kind, std::string_view source,
                                               std::string_view schema_json, std::string* err);

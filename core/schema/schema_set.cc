@@ -1,21 +1,28 @@
-// How findings come out of valijson:
+// Two engines, one set of findings.
 //
-// valijson is the engine that decides whether an object is valid. A first pass runs without
-// collecting results (it stops at the first failure, which is the fast path for valid objects).
-// Only when it fails does a second pass collect valijson's errors. Those repeat each failure up
-// the tree ("Failed to validate item #0 in array") and do not say what was expected, so they are
-// used only as places: each distinct place (a context like [spec][routes][0]) is resolved to the
-// YAML node and to the schema node at that place, and the node is checked there against that
-// schema node's own constraints (type, required, closed properties, enum). That yields exactly one
-// finding per failure, at the deepest place it applies, worded from the schema. A place whose
-// failure cannot be worded that way (a keyword irtcp does not word, from a --crd schema) falls
-// back to valijson's description (IRT019).
+// Compiled validator (bundled schemas, and every --crd schema that stays within the structural
+// subset Kubernetes CRDs use): Walk(full) checks each YAML node against the CompiledSchema node at
+// the same place (type, required, closed properties, enum, exact int64 bounds, RE2 pattern, CEL
+// field exclusions) in one pass with no allocation on the happy path. Why not valijson here: over
+// the TreeAdapter, valijson spends ~27-36 us per realistic IngressRouteTCP (it copies its context
+// vector<string> and each member's key for every property it visits, and searches members once per
+// schema property), against a budget of ~20 us per document for schema checking; the compiled
+// walk takes ~4-5 us for the same documents (bench/schema_bench.cc, same machine and load).
 //
-// Checks valijson does not do well run as a separate walk over the schema nodes that have them:
-// exact int64 minimum/maximum (valijson compares doubles), `pattern` with RE2 (valijson uses
-// std::regex, which backtracks catastrophically on the ServersTransportTCP duration pattern), and
-// the CEL rule shape `!has(self.a) || !has(self.b)`. ObjectMeta syntax (name, namespace, label
-// keys and values) is checked in C++ too.
+// valijson (schemas with other keywords: minLength, oneOf, ... from a --crd file; and the
+// reference in tests: SchemaEngine.CompiledValidatorAgreesWithValijson checks that both engines
+// accept and reject the same documents): a first pass without results decides validity. Only
+// when it fails does a second pass collect valijson's errors. Those repeat each failure up the
+// tree ("Failed to validate item #0 in array") and do not say what was expected, so they are used
+// only as places: each distinct place (a context like [spec][routes][0]) is resolved to the YAML
+// node and the schema node there, and CheckPlace words the failure from the schema, as the
+// compiled validator does. A failure CheckPlace cannot word falls back to valijson's description
+// (IRT019). Ranges, patterns and CEL rules are stripped from valijson's schema by the converter
+// (valijson compares doubles and uses std::regex, which backtracks catastrophically on the
+// ServersTransportTCP duration pattern) and are checked by Walk(partial).
+//
+// ObjectMeta syntax (name, generateName, namespace, label keys and values, annotation size) is
+// checked in C++ for both engines.
 #include "core/schema/schema_set.h"
 
 #include <algorithm>
@@ -326,7 +333,9 @@ class Checker {
   void CollectFailures();
   bool Resolve(const std::vector<std::string>& context, std::int32_t* schema, NodeId* node,
                std::vector<Seg>* path) const;
-  void CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& path);
+  /// Checks the node against the schema node's own constraints; false when its type is wrong
+  /// (then nothing below it is checked).
+  bool CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& path);
   void ReportType(const SchemaNode& s, NodeId id, const std::vector<Seg>& path);
   void ReportUnknown(const SchemaNode& s, NodeId map, std::uint32_t i,
                      const std::vector<Seg>& path);
@@ -334,7 +343,7 @@ class Checker {
                           const std::vector<Seg>& path) const;
   bool ModernHasField(const std::vector<Seg>& path, std::string_view field) const;
 
-  void Walk(std::int32_t si, NodeId id);
+  void Walk(std::int32_t si, NodeId id, bool full);
   void CheckRange(const SchemaNode& s, NodeId id);
   void CheckMetadata();
   void CheckMetaMap(NodeId map, std::string_view field, bool labels);
@@ -362,12 +371,16 @@ std::uint32_t Checker::EndOf(NodeId id) const {
 }
 
 void Checker::Run(diag::DiagnosticSink& sink) {
-  TreeAdapter root(doc_, obj_.node);
-  valijson::Validator fast(valijson::Validator::kStrongTypes);
-  if (!fast.validate(*schema_.valijson, root, nullptr)) {
-    CollectFailures();
+  if (schema_.structural) {
+    Walk(0, obj_.node, true);
+  } else {
+    TreeAdapter root(doc_, obj_.node);
+    valijson::Validator fast(valijson::Validator::kStrongTypes);
+    if (!fast.validate(schema_.Valijson(), root, nullptr)) {
+      CollectFailures();
+    }
+    Walk(0, obj_.node, false);
   }
-  Walk(0, obj_.node);
   CheckMetadata();
 
   std::stable_sort(findings_.begin(), findings_.end(), [this](const Finding& a, const Finding& b) {
@@ -387,7 +400,7 @@ void Checker::CollectFailures() {
   valijson::ValidationResults results;
   valijson::Validator full(valijson::Validator::kStrongTypes);
   TreeAdapter root(doc_, obj_.node);
-  full.validate(*schema_.valijson, root, &results);
+  full.validate(schema_.Valijson(), root, &results);
 
   // Distinct places, each with the descriptions valijson gave there.
   std::map<std::vector<std::string>, std::vector<std::string>> places;
@@ -490,11 +503,11 @@ bool Checker::Resolve(const std::vector<std::string>& context, std::int32_t* sch
   return true;
 }
 
-void Checker::CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& path) {
+bool Checker::CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& path) {
   const SchemaNode& s = Node(si);
   if (!TypeAllowed(s.types, TypeOfNode(doc_, id))) {
     ReportType(s, id, path);
-    return;
+    return false;
   }
   if (doc_.IsMapping(id)) {
     for (const std::string& field : s.required) {
@@ -519,8 +532,15 @@ void Checker::CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& pat
     }
   }
   if (!s.enum_values.empty() && doc_.IsScalar(id)) {
-    nlohmann::json value = TreeToJson(doc_, id);
-    if (std::find(s.enum_values.begin(), s.enum_values.end(), value) == s.enum_values.end()) {
+    bool allowed_value = false;
+    if (doc_.IsString(id) && s.enum_strings.size() == s.enum_values.size()) {
+      allowed_value = std::find(s.enum_strings.begin(), s.enum_strings.end(), doc_.Text(id)) !=
+                      s.enum_strings.end();  // no allocation on the common path
+    } else {
+      allowed_value = std::find(s.enum_values.begin(), s.enum_values.end(),
+                                TreeToJson(doc_, id)) != s.enum_values.end();
+    }
+    if (!allowed_value) {
       std::string allowed;
       std::vector<std::string> names;
       for (const nlohmann::json& v : s.enum_values) {
@@ -544,6 +564,7 @@ void Checker::CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& pat
           std::move(help));
     }
   }
+  return true;
 }
 
 void Checker::ReportType(const SchemaNode& s, NodeId id, const std::vector<Seg>& path) {
@@ -631,9 +652,16 @@ void Checker::ReportUnknown(const SchemaNode& s, NodeId map, std::uint32_t i,
   Add(kUnknownField, key, EndOf(key), std::move(message), Pointer(obj_.path_prefix, field_path));
 }
 
-void Checker::Walk(std::int32_t si, NodeId id) {
+/// With `full`, this is the whole validator for structural schemas: every node is checked against
+/// its schema node (CheckPlace) besides the range, pattern and CEL checks. Without it, it only
+/// visits the schema nodes that have such checks (valijson did the rest).
+void Checker::Walk(std::int32_t si, NodeId id, bool full) {
   const SchemaNode& s = Node(si);
-  if (!s.has_checks) {
+  if (full) {
+    if (!CheckPlace(si, id, path_)) {
+      return;
+    }
+  } else if (!s.has_checks) {
     return;
   }
   const yaml::Node& n = doc_.node(id);
@@ -684,7 +712,7 @@ void Checker::Walk(std::int32_t si, NodeId id) {
           continue;
         }
         path_.push_back(Seg{key, 0, false});
-        Walk(child, value);
+        Walk(child, value, full);
         path_.pop_back();
       }
       return;
@@ -694,7 +722,7 @@ void Checker::Walk(std::int32_t si, NodeId id) {
       }
       for (std::uint32_t i = 0; i < doc_.Size(id); ++i) {
         path_.push_back(Seg{{}, i, true});
-        Walk(s.items, doc_.ItemAt(id, i));
+        Walk(s.items, doc_.ItemAt(id, i), full);
         path_.pop_back();
       }
       return;

@@ -46,6 +46,11 @@ class SchemaSet {
   /// "traefik.io/v1alpha1 IngressRouteTCP (traefik.io_ingressroutetcps.yaml)", one per schema.
   std::vector<std::string> Describe() const;
 
+  /// The compiled schema for apiVersion + kind (tests and benchmarks compare the engines on it).
+  const CompiledSchema* FindForTest(std::string_view api_version, std::string_view kind) const {
+    return Find(api_version, kind);
+  }
+
  private:
   const CompiledSchema* Find(std::string_view api_version, std::string_view kind) const;
 
