@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/input/collect.h"
+#include "core/lint/rules/rule_lang_support.h"
 #include "core/model/object.h"
 #include "core/schema/rules.h"
 #include "core/util/spell.h"
@@ -39,6 +40,30 @@ constexpr std::array kRules{
     Rule{&schema::kSchemaViolation, nullptr},     // IRT019
     // -- IRT003, IRT01x-IRT02x: schema (core/schema) -----------------------------------------------
     // -- IRT1xx: rule language (core/rule_lang, core/lint/rules) ---------------------------------
+    Rule{&kRuleSyntaxError, &CheckRuleSyntaxError},                         // IRT101
+    Rule{&kUnknownMatcher, &CheckUnknownMatcher},                           // IRT102
+    Rule{&kWrongArgumentCount, &CheckWrongArgumentCount},                   // IRT103
+    Rule{&kHostSniWithoutTls, &CheckHostSniWithoutTls},                     // IRT104
+    Rule{&kNewlineEndsRule, &CheckNewlineEndsRule},                         // IRT105
+    Rule{&kInvalidHostSniRegexp, &CheckInvalidHostSniRegexp},               // IRT106
+    Rule{&kInvalidClientIp, &CheckInvalidClientIp},                         // IRT107
+    Rule{&kAcmeTlsAlpn, &CheckAcmeTlsAlpn},                                 // IRT108
+    Rule{&kEmptyMatch, &CheckEmptyMatch},                                   // IRT109
+    Rule{&kPriorityAboveMaximum, &CheckPriorityAboveMaximum},               // IRT110
+    Rule{&kDuplicateMatch, &CheckDuplicateMatch},                           // IRT111
+    Rule{&kInvalidHostSni, &CheckInvalidHostSni},                           // IRT112
+    Rule{&kNonAsciiHostSni, &CheckNonAsciiHostSni},                         // IRT113
+    Rule{&kEmptyMatcherArgument, &CheckEmptyMatcherArgument},               // IRT114
+    Rule{&kSniMatcherWithoutTls, &CheckSniMatcherWithoutTls},               // IRT115
+    Rule{&kHostSniIpLiteral, &CheckHostSniIpLiteral},                       // IRT116
+    Rule{&kHostSniWithPort, &CheckHostSniWithPort},                         // IRT117
+    Rule{&kHostSniNotDnsName, &CheckHostSniNotDnsName},                     // IRT118
+    Rule{&kHostSniRegexpV2Template, &CheckHostSniRegexpV2Template},         // IRT119
+    Rule{&kHostSniRegexpUnanchored, &CheckHostSniRegexpUnanchored},         // IRT120
+    Rule{&kHostSniRegexpUpperCase, &CheckHostSniRegexpUpperCase},           // IRT121
+    Rule{&kDeprecatedRuleSyntax, &CheckDeprecatedRuleSyntax},               // IRT122
+    Rule{&kShadowedRoute, &CheckShadowedRoute},                             // IRT123
+    Rule{&kAmbiguousRouteOrder, &CheckAmbiguousRouteOrder},                 // IRT124
     // -- IRT2xx-IRT4xx: TLS, services, references (core/provider, core/lint/rules) ---------------
 };
 
