@@ -125,8 +125,13 @@ bool IsTraefikCrdKind(Kind k) {
 
 void InputSet::AddSource(const source::SourceFilePtr& file, const yaml::LoadOptions& options,
                          diag::DiagnosticSink& sink) {
+  AddParsed(file, yaml::ParseStream(file, options, sink), sink);
+}
+
+void InputSet::AddParsed(const source::SourceFilePtr& file, std::vector<yaml::Document> documents,
+                         diag::DiagnosticSink& sink) {
   files_.push_back(file);
-  auto docs = std::make_unique<std::vector<yaml::Document>>(yaml::ParseStream(file, options, sink));
+  auto docs = std::make_unique<std::vector<yaml::Document>>(std::move(documents));
   for (const yaml::Document& doc : *docs) {
     {
       yaml::NodeId root = doc.root();

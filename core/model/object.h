@@ -69,6 +69,9 @@ class InputSet {
   /// Parses a source and extracts its objects; findings go to `sink`.
   void AddSource(const source::SourceFilePtr& file, const yaml::LoadOptions& options,
                  diag::DiagnosticSink& sink);
+  /// Adds a source whose documents were already parsed (e.g. on another thread).
+  void AddParsed(const source::SourceFilePtr& file, std::vector<yaml::Document> documents,
+                 diag::DiagnosticSink& sink);
 
   const std::vector<Object>& objects() const { return objects_; }
   const std::vector<source::SourceFilePtr>& files() const { return files_; }

@@ -1,5 +1,9 @@
 #include "core/run/load_run.h"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
 namespace irtcp::run {
 
 report::Summary LoadedRun::MakeSummary() const {
@@ -18,8 +22,41 @@ report::Summary LoadedRun::MakeSummary() const {
 std::unique_ptr<LoadedRun> Load(const LoadOptions& options) {
   auto run = std::make_unique<LoadedRun>(options.default_namespace);
   run->collected = input::Collect(options.paths, options.collect, run->sink);
-  for (const source::SourceFilePtr& file : run->collected.sources) {
-    run->input.AddSource(file, options.yaml, run->sink);
+  const std::vector<source::SourceFilePtr>& sources = run->collected.sources;
+  // Parsing is the bulk of loading and files are independent: parse them on up to `threads`
+  // workers, each file into its own slot, then index the objects in input order so findings and
+  // output stay deterministic.
+  struct Slot {
+    std::vector<yaml::Document> docs;
+    diag::DiagnosticSink sink;
+  };
+  std::vector<Slot> slots(sources.size());
+  unsigned threads = options.threads != 0 ? options.threads
+                                          : std::min(4U, std::thread::hardware_concurrency());
+  threads = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(sources.size())));
+  std::atomic<std::size_t> next{0};
+  auto work = [&]() {
+    for (std::size_t i = next++; i < sources.size(); i = next++) {
+      slots[i].docs = yaml::ParseStream(sources[i], options.yaml, slots[i].sink);
+    }
+  };
+  if (threads <= 1 || sources.size() < 2) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+      pool.emplace_back(work);
+    }
+    work();
+    for (std::thread& t : pool) {
+      t.join();
+    }
+  }
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    for (diag::Diagnostic& d : slots[i].sink.diagnostics()) {
+      run->sink.Add(std::move(d));
+    }
+    run->input.AddParsed(sources[i], std::move(slots[i].docs), run->sink);
   }
   return run;
 }

@@ -19,6 +19,9 @@ struct LoadOptions {
   std::string default_namespace = "default";
   input::CollectOptions collect;
   yaml::LoadOptions yaml;
+  /// Parser threads; 0: one per core (at most 4). Files are parsed in parallel, everything after
+  /// parsing runs in input order.
+  unsigned threads = 0;
 };
 
 /// Everything one run loaded. Findings about the input are in `sink`; I/O errors in
