@@ -115,6 +115,7 @@ class GoParser {
   // go/parser.error: only the first error per line is kept.
   void Report(std::uint32_t pos, std::uint32_t end, std::string msg, ErrorKind kind) {
     failed_ = true;
+    end = std::min(end, static_cast<std::uint32_t>(src_.size()));
     if (!errors_.empty() && Line(errors_.back().offset) == Line(pos)) {
       return;
     }
