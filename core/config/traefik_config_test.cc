@@ -1,0 +1,200 @@
+#include "core/config/traefik_config.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/golden.h"
+
+namespace irtcp::config {
+namespace {
+
+std::string Fixture(const std::string& name) {
+  return (irtcp::testing::SourceDir() / "testdata" / "config" / name).string();
+}
+
+/// Entry points as "name=address[*][/udp]" for compact comparisons (* marks asDefault).
+std::vector<std::string> EntryPointList(const TraefikConfig& c) {
+  std::vector<std::string> out;
+  for (const provider::EntryPoint& ep : c.entry_points) {
+    out.push_back(ep.name + "=" + ep.address + (ep.as_default ? "*" : "") +
+                  (ep.udp ? " udp" : ""));
+  }
+  return out;
+}
+
+struct FileCase {
+  const char* name;
+  const char* file;
+  bool cross_namespace;
+  bool external_name;
+  std::vector<std::string> namespaces;
+  std::optional<std::vector<std::string>> cross_provider;
+  std::vector<std::string> entry_points;
+  std::vector<std::string> defaults;
+  std::string syntax;
+};
+
+TEST(ConfigTraefikConfig, ReadsYamlTomlAndManifests) {
+  const FileCase cases[] = {
+      {"yaml", "traefik.yaml", true, true, {"apps", "db"}, std::vector<std::string>{},
+       {"web=:80", "websecure=:443*", "db=:5432", "dns=:53/udp udp"}, {"websecure"}, "v2"},
+      {"toml", "traefik.toml", true, false, {"apps", "db"}, std::vector<std::string>{"apps"},
+       {"web=:80", "websecure=:443*", "db=:5432"}, {"websecure"}, "v2"},
+      {"deployment args", "deployment.yaml", true, true, {"apps", "db"}, std::nullopt,
+       {"metrics=:9100/tcp", "traefik=:8080/tcp", "web=:8000/tcp", "websecure=:8443/tcp*",
+        "db=:5432"},
+       {"websecure"}, "v2"},
+      {"daemonset env", "daemonset-env.yaml", true, false, {}, std::nullopt, {"DB=:5432"},
+       {"DB"}, "v3"},
+  };
+  for (const FileCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::string err;
+    std::optional<TraefikConfig> cfg = LoadTraefikConfig(Fixture(c.file), &err);
+    ASSERT_TRUE(cfg.has_value()) << err;
+    EXPECT_TRUE(cfg->kubernetes_crd_enabled);
+    provider::StaticConfig sc;
+    ApplyTraefikConfig(*cfg, sc);
+    EXPECT_EQ(sc.provider.allow_cross_namespace, c.cross_namespace);
+    EXPECT_EQ(sc.provider.allow_external_name_services, c.external_name);
+    EXPECT_EQ(sc.provider.namespaces, c.namespaces);
+    EXPECT_EQ(sc.provider.cross_provider_namespaces, c.cross_provider);
+    EXPECT_EQ(EntryPointList(*cfg), c.entry_points);
+    EXPECT_TRUE(sc.entry_points_known);
+    EXPECT_EQ(DefaultEntryPoints(sc), c.defaults);
+    EXPECT_EQ(sc.default_rule_syntax, c.syntax);
+  }
+}
+
+TEST(ConfigTraefikConfig, OptionDetails) {
+  std::string err;
+  std::optional<TraefikConfig> yaml = LoadTraefikConfig(Fixture("traefik.yaml"), &err);
+  ASSERT_TRUE(yaml.has_value()) << err;
+  EXPECT_EQ(yaml->ingress_class, "traefik-internal");
+  EXPECT_EQ(yaml->label_selector, "team=edge");
+  EXPECT_FALSE(yaml->allow_empty_services.has_value());
+  std::optional<TraefikConfig> toml = LoadTraefikConfig(Fixture("traefik.toml"), &err);
+  ASSERT_TRUE(toml.has_value()) << err;
+  EXPECT_EQ(toml->native_lb_by_default, true);
+  EXPECT_EQ(toml->allow_empty_services, true);  // a string Go's ParseBool accepts
+}
+
+TEST(ConfigTraefikConfig, DefaultsWhenTheFileSaysNothing) {
+  std::string err;
+  std::optional<TraefikConfig> cfg =
+      ParseTraefikConfig("t.yaml", "log:\n  level: INFO\n", ConfigFormat::kAuto, &err);
+  ASSERT_TRUE(cfg.has_value()) << err;
+  EXPECT_FALSE(cfg->kubernetes_crd_enabled);
+  ASSERT_EQ(cfg->notes.size(), 1U);
+  EXPECT_EQ(cfg->notes[0],
+            "t.yaml: providers.kubernetesCRD is not enabled: Traefik would read no "
+            "IngressRouteTCP at all");
+  provider::StaticConfig sc;
+  sc.provider.allow_cross_namespace = true;  // a lower layer the file does not override
+  ApplyTraefikConfig(*cfg, sc);
+  EXPECT_TRUE(sc.provider.allow_cross_namespace);
+  EXPECT_EQ(EntryPointList(*cfg), std::vector<std::string>{"http=:80"});
+  EXPECT_EQ(DefaultEntryPoints(sc), std::vector<std::string>{"http"});
+}
+
+TEST(ConfigTraefikConfig, EmptyCrdBlockEnablesTheProvider) {
+  std::string err;
+  std::optional<TraefikConfig> cfg = ParseTraefikConfig(
+      "t.yaml", "providers:\n  kubernetesCRD: {}\n", ConfigFormat::kAuto, &err);
+  ASSERT_TRUE(cfg.has_value()) << err;
+  EXPECT_TRUE(cfg->kubernetes_crd_enabled);
+  EXPECT_TRUE(cfg->notes.empty());
+  cfg = ParseTraefikConfig("t.yaml", "providers:\n  kubernetesCRD:\n", ConfigFormat::kAuto, &err);
+  ASSERT_TRUE(cfg.has_value()) << err;
+  EXPECT_TRUE(cfg->kubernetes_crd_enabled);
+}
+
+TEST(ConfigTraefikConfig, ConfigFileArgMakesEntryPointsUnknown) {
+  const char* text = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: traefik}
+spec:
+  template:
+    spec:
+      containers:
+        - name: traefik
+          image: traefik:v3.7
+          args: ["--configFile=/etc/traefik/static.yaml"]
+)";
+  std::string err;
+  std::optional<TraefikConfig> cfg = ParseTraefikConfig("d.yaml", text, ConfigFormat::kAuto, &err);
+  ASSERT_TRUE(cfg.has_value()) << err;
+  EXPECT_FALSE(cfg->entry_points_complete);
+  provider::StaticConfig sc;
+  ApplyTraefikConfig(*cfg, sc);
+  EXPECT_FALSE(sc.entry_points_known);
+  ASSERT_FALSE(cfg->notes.empty());
+  EXPECT_EQ(cfg->notes[0],
+            "d.yaml:10:18: Traefik reads its static configuration from /etc/traefik/static.yaml "
+            "and ignores the other flags; pass that file to --traefik-config");
+}
+
+TEST(ConfigTraefikConfig, Errors) {
+  struct ErrCase {
+    const char* name;
+    std::string file;
+    std::string want;
+  };
+  const ErrCase cases[] = {
+      {"unknown option", "bad-option.yaml",
+       "bad-option.yaml:3:27: unknown option providers.kubernetesCRD.allowCrossNamespaces; did "
+       "you mean allowCrossNamespace?"},
+      {"bad bool", "bad-bool.toml",
+       "bad-bool.toml:2:23: providers.kubernetesCRD.allowCrossNamespace must be a boolean (true "
+       "or false), got \"yes please\""},
+      {"toml syntax", "bad-syntax.toml", "bad-syntax.toml:1:25: "},
+      {"bad arg", "bad-arg.yaml",
+       "bad-arg.yaml:12:15: providers.kubernetescrd.allowCrossNamespace must be a boolean (true "
+       "or false), got \"maybe\""},
+  };
+  for (const ErrCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::string err;
+    std::string text = irtcp::testing::ReadFileOrDie(Fixture(c.file));
+    EXPECT_FALSE(ParseTraefikConfig(c.file, text, ConfigFormat::kAuto, &err).has_value());
+    EXPECT_EQ(err.substr(0, c.want.size()), c.want) << err;
+  }
+  std::string err;
+  EXPECT_FALSE(ParseTraefikConfig("x.yaml", "a: [", ConfigFormat::kAuto, &err).has_value());
+  EXPECT_EQ(err.rfind("x.yaml:", 0), 0U) << err;
+  EXPECT_FALSE(LoadTraefikConfig(Fixture("missing.yaml"), &err).has_value());
+  EXPECT_NE(err.find("cannot read"), std::string::npos);
+  const char* two = R"(apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: a}
+spec: {template: {spec: {containers: [{name: t, image: traefik}]}}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: b, namespace: x}
+spec: {template: {spec: {containers: [{name: t, image: traefik:v3}]}}}
+)";
+  EXPECT_FALSE(ParseTraefikConfig("two.yaml", two, ConfigFormat::kAuto, &err).has_value());
+  EXPECT_EQ(err,
+            "two.yaml: several workloads run Traefik (DaemonSet a, container t; Deployment x/b, "
+            "container t); pass a file with only one");
+  EXPECT_FALSE(ParseTraefikConfig("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n",
+                                  ConfigFormat::kAuto, &err)
+                   .has_value());
+  EXPECT_NE(err.find("no Deployment or DaemonSet running Traefik"), std::string::npos);
+  EXPECT_FALSE(ParseTraefikConfig("s.yaml", "core:\n  defaultRuleSyntax: v4\n",
+                                  ConfigFormat::kAuto, &err)
+                   .has_value());
+  EXPECT_EQ(err, "s.yaml:2:22: core.defaultRuleSyntax must be v2 or v3, got \"v4\"");
+}
+
+TEST(ConfigTraefikConfig, ParseGoBool) {
+  EXPECT_EQ(ParseGoBool("True"), true);
+  EXPECT_EQ(ParseGoBool("0"), false);
+  EXPECT_EQ(ParseGoBool("yes"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace irtcp::config
