@@ -23,8 +23,9 @@ struct Field {
   bool present = false;  ///< written, non-null and of the expected type
   bool invalid = false;  ///< written, non-null, but of another type
 
-  /// The value when present, else `fallback`.
-  const T& Or(const T& fallback) const { return present ? value : fallback; }
+  /// The value when present, else `fallback` (a copy, so binding the result of
+  /// `f.Or(std::string())` to a const reference is safe).
+  T Or(const T& fallback) const { return present ? value : fallback; }
 };
 
 /// Kubernetes intstr.IntOrString. `port: "8000"` stays a string (a port NAME for Traefik).

@@ -1,0 +1,155 @@
+// The provider engine: computes, offline, exactly what Traefik v3.7's Kubernetes CRD provider
+// emits for the objects of a run (../shared/traefik/provider.md), plus a structured account of
+// every choice and every problem (the provider's log catalogue, section 14) with the object and
+// field it concerns, for `irtcp resolve` and the provider lint rules.
+//
+//   model::Catalog catalog(loaded.input);
+//   provider::Result result = provider::Build(catalog, options);
+//   if (!result.fatal_error.empty()) { ... }  // e.g. a label selector that does not parse
+//   render::Render(result.config, ...);       // the dynamic configuration
+//   for (const provider::RouteResult& r : result.routes) { ... }  // per route, per backend
+//   for (const provider::Event& e : result.events) { ... }        // drops, warnings
+//
+// Linear in the size of the input: every lookup is a hash lookup.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model/catalog.h"
+#include "core/provider/config.h"
+#include "core/provider/label_selector.h"
+#include "core/provider/options.h"
+
+namespace irtcp::provider {
+
+enum class EventLevel : std::uint8_t { kDebug, kInfo, kWarn, kError };
+std::string_view EventLevelName(EventLevel level);
+
+/// What happened. Codes named after the provider's log lines (section 14); kNotVisible,
+/// kIngressClassSkipped and kRouterCollision are silent in Traefik and reported here only.
+enum class EventCode : std::uint8_t {
+  kNotVisible,                 ///< object outside `namespaces`/`labelSelector`, removed group, …
+  kIngressClassSkipped,        ///< IRTCP skipped: its class does not match (silent in Traefik)
+  kDeprecatedClassAnnotation,  ///< warn: 'kubernetes.io/ingress.class' is deprecated
+  kTlsCertificate,             ///< error: Error configuring TLS (spec.tls.secretName)
+  kNoSecretName,               ///< debug: No secret name provided
+  kEmptyMatch,                 ///< error: Empty match rule (route skipped)
+  kMiddlewareRef,              ///< error: Failed to create middleware keys (route skipped)
+  kCrossProviderNamespace,     ///< warn: Namespace "x" is ignored in cross-provider context
+  kServiceFailed,              ///< error: Cannot create service (backend dropped)
+  kExternalNamePortMismatch,   ///< warn: The port p from IngressRoute doesn't match …
+  kTlsOptionRef,               ///< error: Invalid reference to TLSOption (router dropped)
+  kRouterCollision,            ///< a router name written twice (last writer wins)
+  kProviderPanic,              ///< single-then-multi service collision: Traefik panics
+  kTlsOptionCa,                ///< TLSOption clientAuth secret unusable (CA skipped)
+  kDefaultTlsOptionConflict,   ///< error: Default TLS Options defined in multiple namespaces
+  kTlsStoreDefaultCertificate, ///< TLSStore defaultCertificate unusable (store skipped)
+  kTlsStoreCertificate,        ///< error: Unable to read certificate secret …
+  kDefaultTlsStoreConflict,    ///< error: Default TLS Stores defined in multiple namespaces
+  kRootCasSecretsDeprecated,   ///< warn: RootCAsSecrets option is deprecated …
+  kTransportCa,                ///< error: Error while loading CA … (CA skipped)
+  kTransportCertificate,       ///< error: Error while loading certificates
+  kTransportDuration,          ///< error: Error while reading DialTimeout/…
+};
+
+/// One provider log line (or silent decision), with where it comes from.
+struct Event {
+  EventLevel level = EventLevel::kError;
+  EventCode code = EventCode::kServiceFailed;
+  std::string message;  ///< Traefik's log message ("Cannot create service")
+  std::string error;    ///< Traefik's error field ("service not found"), may be empty
+  const model::Object* object = nullptr;
+  yaml::NodeId node = yaml::kNoNode;  ///< most precise node known (field, ref, or object)
+  std::string json_path;              ///< JSON pointer of `node` in its document
+  int route = -1;                     ///< route index (IRTCP events), -1 otherwise
+  int service = -1;                   ///< service ref index within the route, -1 otherwise
+
+  /// "message: error" (or the message alone).
+  std::string Text() const;
+};
+
+/// Where a backend's servers came from (section 10.1 branches).
+enum class ServerSource : std::uint8_t { kNone, kNodePort, kExternalName, kNativeLB, kEndpoints };
+std::string_view ServerSourceName(ServerSource source);
+
+/// One service ref of a route, resolved.
+struct Backend {
+  const model::ServiceRef* ref = nullptr;
+  std::string service_key;  ///< tcp.services key (the route's name, or the child name)
+  std::string ns;           ///< effective namespace of the Service
+  const model::Service* service = nullptr;   ///< the Service found (visible), if any
+  const model::ServicePort* port = nullptr;  ///< the matched Service port (null: synthetic/none)
+  std::int64_t port_number = 0;              ///< Service port used (synthetic for ExternalName)
+  ServerSource source = ServerSource::kNone;
+  std::vector<const model::EndpointSlice*> slices;  ///< slices consulted (kEndpoints)
+  std::int64_t slice_port = 0;  ///< endpoint port of the first slice that matched
+  bool ok = false;              ///< the load balancer was emitted
+  std::string error;            ///< Traefik's error when !ok
+  std::optional<std::int64_t> weight;  ///< weighted child weight (several refs only)
+  std::optional<LoadBalancer> load_balancer;  ///< what was emitted
+};
+
+enum class RouteStatus : std::uint8_t {
+  kEmitted,          ///< router written (it may still dangle: see backends)
+  kEmptyMatch,       ///< skipped: no router, no service
+  kMiddlewareError,  ///< skipped: no router, no service
+  kTlsOptionError,   ///< router dropped, services kept (orphans)
+};
+
+/// One route of a processed IRTCP.
+struct RouteResult {
+  const model::IngressRouteTCP* irtcp = nullptr;
+  const model::Route* route = nullptr;
+  std::string name;  ///< router (and parent service) name; empty for kEmptyMatch
+  RouteStatus status = RouteStatus::kEmitted;
+  std::string error;  ///< reason when not emitted
+  Router router;      ///< the router (as it would be written even when dropped)
+  std::vector<Backend> backends;
+  /// True when no backend produced a service: the router points at a missing service.
+  bool Dangling() const;
+};
+
+/// An IRTCP and whether the provider processes it.
+struct IngressResult {
+  const model::IngressRouteTCP* irtcp = nullptr;
+  bool visible = false;
+  bool processed = false;      ///< visible and the ingress class matched
+  std::string effective_class;
+  std::string skip_reason;     ///< why it is not processed
+};
+
+struct Result {
+  Configuration config;
+  std::vector<Event> events;
+  std::vector<IngressResult> ingresses;  ///< one per IRTCP of the catalog, input order
+  std::vector<RouteResult> routes;       ///< routes of processed IRTCPs, processing order
+  /// Set when the provider would not start (an invalid label selector); config is then empty.
+  std::string fatal_error;
+};
+
+/// Runs the provider over the catalog. The catalog must outlive the result (results point into
+/// it).
+Result Build(const model::Catalog& catalog, const ProviderOptions& options);
+
+/// Whether the provider can see `object` (section 2); when not, *reason says why.
+class Visibility {
+ public:
+  explicit Visibility(const ProviderOptions& options);
+  bool selector_ok() const { return selector_error_.empty(); }
+  const std::string& selector_error() const { return selector_error_; }
+  bool NamespaceWatched(std::string_view ns) const;
+  /// For Traefik CRD kinds, with their labels.
+  bool CrdVisible(const model::Object& object, const model::ObjectMeta& meta,
+                  std::string* reason) const;
+
+ private:
+  const ProviderOptions& options_;
+  std::string selector_error_;
+  LabelSelector selector_;
+};
+
+}  // namespace irtcp::provider
