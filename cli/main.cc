@@ -1,9 +1,11 @@
 // irtcp: linter, translator and smoke-test proxy for Traefik IngressRouteTCP manifests.
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <iostream>
 #include <string_view>
 
+#include "cli/cli_tree.h"
 #include "cli/cmd_validate.h"
 #include "cli/common.h"
 
@@ -21,6 +23,10 @@ int main(int argc, char** argv) {
   int exit_code = irtcp::cli::kExitClean;
   // One dispatch point: each subcommand registers itself from its own file.
   irtcp::cli::SetupValidate(app, exit_code);
+  if (const char* dump = std::getenv("IRTCP_DUMP_CLI"); dump != nullptr && *dump == '1') {
+    irtcp::cli::DumpCli(app, std::cout);
+    return irtcp::cli::kExitClean;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
