@@ -5,7 +5,9 @@
 #include <iostream>
 #include <string_view>
 
+#include "cli/cmd_render.h"
 #include "cli/cli_tree.h"
+#include "cli/cmd_resolve.h"
 #include "cli/cmd_validate.h"
 #include "cli/common.h"
 
@@ -23,6 +25,8 @@ int main(int argc, char** argv) {
   int exit_code = irtcp::cli::kExitClean;
   // One dispatch point: each subcommand registers itself from its own file.
   irtcp::cli::SetupValidate(app, exit_code);
+  irtcp::cli::SetupRender(app, exit_code);
+  irtcp::cli::SetupResolve(app, exit_code);
   if (const char* dump = std::getenv("IRTCP_DUMP_CLI"); dump != nullptr && *dump == '1') {
     irtcp::cli::DumpCli(app, std::cout);
     return irtcp::cli::kExitClean;

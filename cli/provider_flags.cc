@@ -1,0 +1,119 @@
+#include "cli/provider_flags.h"
+
+namespace irtcp::cli {
+
+namespace {
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos
+                                                                     : comma - start);
+    if (!item.empty()) {
+      out.push_back(std::move(item));
+    }
+    if (comma == std::string::npos) {
+      break;
+    }
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void AddProviderFlags(CLI::App& app, const std::shared_ptr<ProviderFlags>& flags) {
+  auto bool_flag = [&](const std::string& name, std::optional<bool> ProviderFlags::*field,
+                       const std::string& help) {
+    app.add_flag_callback(name, [flags, field]() { (*flags).*field = true; }, help)
+        ->group("Provider options");
+  };
+  bool_flag("--allow-cross-namespace", &ProviderFlags::allow_cross_namespace,
+            "providers.kubernetesCRD.allowCrossNamespace: allow references to other namespaces");
+  bool_flag("--allow-external-name-services", &ProviderFlags::allow_external_name_services,
+            "providers.kubernetesCRD.allowExternalNameServices");
+  bool_flag("--allow-empty-services", &ProviderFlags::allow_empty_services,
+            "providers.kubernetesCRD.allowEmptyServices: keep services without servers");
+  bool_flag("--native-lb-by-default", &ProviderFlags::native_lb_by_default,
+            "providers.kubernetesCRD.nativeLBByDefault: use the Service clusterIP");
+  bool_flag("--disable-cluster-scope-resources", &ProviderFlags::disable_cluster_scope_resources,
+            "providers.kubernetesCRD.disableClusterScopeResources: no Node lookups");
+  app.add_option_function<std::string>(
+         "--cross-provider-namespaces",
+         [flags](const std::string& value) {
+           flags->cross_provider_namespaces = SplitList(value);
+         },
+         "providers.kubernetesCRD.crossProviderNamespaces, comma-separated; an empty value "
+         "(--cross-provider-namespaces=) allows no namespace, unset allows every namespace")
+      ->type_name("LIST")
+      ->expected(0, 1)
+      ->group("Provider options");
+  app.add_option("--watch-namespace", flags->watch_namespaces,
+                 "providers.kubernetesCRD.namespaces: only objects in these namespaces are "
+                 "visible (repeatable or comma-separated; default: all)")
+      ->type_name("NS")
+      ->delimiter(',')
+      ->group("Provider options");
+  app.add_option_function<std::string>(
+         "--label-selector", [flags](const std::string& v) { flags->label_selector = v; },
+         "providers.kubernetesCRD.labelSelector (Traefik CRD kinds only)")
+      ->type_name("SELECTOR")
+      ->group("Provider options");
+  app.add_option_function<std::string>(
+         "--ingress-class", [flags](const std::string& v) { flags->ingress_class = v; },
+         "providers.kubernetesCRD.ingressClass")
+      ->type_name("CLASS")
+      ->group("Provider options");
+  app.add_option_function<std::string>(
+         "--default-rule-syntax", [flags](const std::string& v) { flags->default_rule_syntax = v; },
+         "core.defaultRuleSyntax: rule syntax of routes that set none (v3 or v2)")
+      ->check(CLI::IsMember({"v2", "v3"}))
+      ->group("Provider options");
+}
+
+void ApplyProviderFlags(const ProviderFlags& flags, provider::StaticConfig& config) {
+  provider::ProviderOptions& p = config.provider;
+  if (flags.allow_cross_namespace) {
+    p.allow_cross_namespace = *flags.allow_cross_namespace;
+  }
+  if (flags.allow_external_name_services) {
+    p.allow_external_name_services = *flags.allow_external_name_services;
+  }
+  if (flags.allow_empty_services) {
+    p.allow_empty_services = *flags.allow_empty_services;
+  }
+  if (flags.native_lb_by_default) {
+    p.native_lb_by_default = *flags.native_lb_by_default;
+  }
+  if (flags.disable_cluster_scope_resources) {
+    p.disable_cluster_scope_resources = *flags.disable_cluster_scope_resources;
+  }
+  if (flags.cross_provider_namespaces) {
+    p.cross_provider_namespaces = *flags.cross_provider_namespaces;
+  }
+  if (!flags.watch_namespaces.empty()) {
+    p.namespaces = flags.watch_namespaces;
+  }
+  if (flags.label_selector) {
+    p.label_selector = *flags.label_selector;
+  }
+  if (flags.ingress_class) {
+    p.ingress_class = *flags.ingress_class;
+  }
+  if (flags.default_rule_syntax) {
+    config.default_rule_syntax = *flags.default_rule_syntax;
+  }
+}
+
+bool BuildStaticConfig(const ProviderFlags& flags, provider::StaticConfig* config,
+                       std::string* err) {
+  *config = provider::StaticConfig{};
+  // The --traefik-config layer goes here (between the defaults and the flags).
+  (void)err;
+  ApplyProviderFlags(flags, *config);
+  return true;
+}
+
+}  // namespace irtcp::cli

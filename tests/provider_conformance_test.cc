@@ -1,0 +1,285 @@
+// Conformance with Traefik's own CRD provider tests: every case of
+// ../shared/traefik/provider-cases/ (input.yml + options.yml -> expected.yml), compared as data.
+// The same document is also checked through the YAML and TOML renderings.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+// Same toml++ configuration as irtcp_core (compiled library, not header-only).
+#define TOML_HEADER_ONLY 0
+#define TOML_SHARED_LIB 1
+#include <toml++/toml.h>
+#include <vector>
+
+#include "core/model/catalog.h"
+#include "core/provider/engine.h"
+#include "core/render/render.h"
+#include "core/run/load_run.h"
+#include "tests/golden.h"
+
+namespace irtcp {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+fs::path CasesDir() { return testing::SharedDir() / "traefik" / "provider-cases"; }
+
+std::vector<std::string> CaseNames() {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(CasesDir(), ec)) {
+    if (entry.is_directory() && fs::exists(entry.path() / "expected.yml")) {
+      names.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// yaml-cpp node -> JSON, resolving plain scalars the way YAML does for this corpus (integers,
+// booleans, null); quoted scalars stay strings.
+Json YamlToJson(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Map: {
+      Json j = Json::object();
+      for (const auto& kv : n) {
+        j[kv.first.as<std::string>()] = YamlToJson(kv.second);
+      }
+      return j;
+    }
+    case YAML::NodeType::Sequence: {
+      Json j = Json::array();
+      for (const auto& item : n) {
+        j.push_back(YamlToJson(item));
+      }
+      return j;
+    }
+    case YAML::NodeType::Scalar: {
+      const std::string& s = n.Scalar();
+      if (n.Tag() == "?") {
+        if (s == "true" || s == "false") {
+          return s == "true";
+        }
+        if (!s.empty() && s.find_first_not_of("-0123456789") == std::string::npos &&
+            s.find('-', 1) == std::string::npos && s != "-") {
+          return std::stoll(s);
+        }
+        if (s == "null" || s == "~") {
+          return nullptr;
+        }
+      }
+      return s;
+    }
+    default:
+      return nullptr;
+  }
+}
+
+Json TomlToJson(const toml::node& n) {
+  if (const toml::table* t = n.as_table()) {
+    Json j = Json::object();
+    for (const auto& [k, v] : *t) {
+      j[std::string(k.str())] = TomlToJson(v);
+    }
+    return j;
+  }
+  if (const toml::array* a = n.as_array()) {
+    Json j = Json::array();
+    for (const toml::node& v : *a) {
+      j.push_back(TomlToJson(v));
+    }
+    return j;
+  }
+  if (auto s = n.value<std::string>(); s && n.is_string()) {
+    return *s;
+  }
+  if (n.is_boolean()) {
+    return *n.value<bool>();
+  }
+  if (n.is_integer()) {
+    return *n.value<std::int64_t>();
+  }
+  return nullptr;
+}
+
+// toml++ is built with exceptions: parse errors throw.
+bool ParseToml(const std::string& text, Json* out, std::string* err) {
+  try {
+    toml::table table = toml::parse(text);
+    *out = TomlToJson(table);
+    return true;
+  } catch (const toml::parse_error& e) {
+    *err = std::string(e.description());
+    return false;
+  }
+}
+
+provider::ProviderOptions OptionsFromYaml(const YAML::Node& y) {
+  provider::ProviderOptions o;
+  if (!y.IsMap()) {
+    return o;
+  }
+  if (y["namespaces"]) {
+    o.namespaces = y["namespaces"].as<std::vector<std::string>>();
+  }
+  if (y["labelSelector"]) {
+    o.label_selector = y["labelSelector"].as<std::string>();
+  }
+  if (y["ingressClass"]) {
+    o.ingress_class = y["ingressClass"].as<std::string>();
+  }
+  auto flag = [&](const char* key, bool* out) {
+    if (y[key]) {
+      *out = y[key].as<bool>();
+    }
+  };
+  flag("allowCrossNamespace", &o.allow_cross_namespace);
+  flag("allowExternalNameServices", &o.allow_external_name_services);
+  flag("allowEmptyServices", &o.allow_empty_services);
+  flag("nativeLBByDefault", &o.native_lb_by_default);
+  flag("disableClusterScopeResources", &o.disable_cluster_scope_resources);
+  if (y["crossProviderNamespaces"]) {
+    const YAML::Node& c = y["crossProviderNamespaces"];
+    o.cross_provider_namespaces =
+        c.IsSequence() ? c.as<std::vector<std::string>>() : std::vector<std::string>{};
+  }
+  return o;
+}
+
+class ProviderConformance : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ProviderConformance, MatchesExpected) {
+  fs::path dir = CasesDir() / GetParam();
+  run::LoadOptions load;
+  load.paths = {(dir / "input.yml").string()};
+  std::unique_ptr<run::LoadedRun> loaded = run::Load(load);
+  ASSERT_TRUE(loaded->collected.errors.empty());
+
+  provider::ProviderOptions options;
+  if (fs::exists(dir / "options.yml")) {
+    options = OptionsFromYaml(YAML::LoadFile((dir / "options.yml").string()));
+  }
+  model::Catalog catalog(loaded->input);
+  provider::Result result = provider::Build(catalog, options);
+  ASSERT_TRUE(result.fatal_error.empty()) << result.fatal_error;
+
+  Json expected = YamlToJson(YAML::LoadFile((dir / "expected.yml").string()));
+  render::RenderOptions ro;
+  ro.include_secrets = true;
+  Json actual = Json::parse(render::Render(result.config, render::Format::kJson, ro));
+  EXPECT_EQ(actual, expected) << "diff: " << Json::diff(expected, actual).dump(1);
+
+  // The YAML and TOML renderings hold the same data.
+  Json from_yaml =
+      YamlToJson(YAML::Load(render::Render(result.config, render::Format::kYaml, ro)));
+  EXPECT_EQ(from_yaml, actual) << "yaml diff: " << Json::diff(actual, from_yaml).dump(1);
+  Json from_toml;
+  std::string toml_err;
+  ASSERT_TRUE(ParseToml(render::Render(result.config, render::Format::kToml, ro), &from_toml,
+                        &toml_err))
+      << toml_err;
+  EXPECT_EQ(from_toml, actual) << "toml diff: " << Json::diff(actual, from_toml).dump(1);
+}
+
+TEST(ProviderConformanceCorpus, HasAllCases) { EXPECT_EQ(CaseNames().size(), 44u); }
+
+INSTANTIATE_TEST_SUITE_P(Cases, ProviderConformance, ::testing::ValuesIn(CaseNames()),
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           std::string name = param_info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) {
+                               c = '_';
+                             }
+                           }
+                           return name;
+                         });
+
+// -- irtcp render CLI goldens: testdata/render/<case>/{args, expected.stdout, expected.stderr,
+// expected.exit}; run in the case directory. --update rewrites the expectations.
+
+fs::path RenderDir() { return testing::SourceDir() / "testdata" / "render"; }
+
+std::vector<std::string> RenderCases() {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(RenderDir(), ec)) {
+    if (entry.is_directory() && fs::exists(entry.path() / "args")) {
+      names.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> ReadArgs(const fs::path& file) {
+  std::vector<std::string> args;
+  std::string text = testing::ReadFileOrDie(file);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    args.push_back(line);
+    if (nl == std::string::npos) {
+      break;
+    }
+    start = nl + 1;
+  }
+  return args;
+}
+
+class RenderGolden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RenderGolden, Output) {
+  fs::path dir = RenderDir() / GetParam();
+  std::vector<std::string> args = ReadArgs(dir / "args");
+  testing::RunResult first = testing::RunIrtcp(args, dir);
+  testing::ExpectGolden(dir / "expected.stdout", first.out);
+  testing::ExpectGolden(dir / "expected.stderr", first.err);
+  testing::ExpectGolden(dir / "expected.exit", std::to_string(first.exit_code) + "\n");
+  // Deterministic: the same bytes twice.
+  testing::RunResult second = testing::RunIrtcp(args, dir);
+  EXPECT_EQ(first.out, second.out);
+  EXPECT_EQ(first.err, second.err);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, RenderGolden, ::testing::ValuesIn(RenderCases()),
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           std::string name = param_info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) {
+                               c = '_';
+                             }
+                           }
+                           return name;
+                         });
+
+// The three formats of the CLI hold the same document.
+TEST(RenderFormats, YamlJsonTomlAgree) {
+  fs::path dir = RenderDir() / "shared";
+  testing::RunResult y = testing::RunIrtcp({"render", "-o", "yaml", "input.yaml"}, dir);
+  testing::RunResult j = testing::RunIrtcp({"render", "-o", "json", "input.yaml"}, dir);
+  testing::RunResult t = testing::RunIrtcp({"render", "-o", "toml", "input.yaml"}, dir);
+  ASSERT_EQ(j.exit_code, 0);
+  Json from_json = Json::parse(j.out);
+  EXPECT_EQ(YamlToJson(YAML::Load(y.out)), from_json);
+  Json from_toml;
+  std::string toml_err;
+  ASSERT_TRUE(ParseToml(t.out, &from_toml, &toml_err)) << toml_err;
+  EXPECT_EQ(from_toml, from_json);
+}
+
+TEST(RenderSecrets, PlaceholderUnlessIncluded) {
+  fs::path dir = RenderDir() / "shared";
+  testing::RunResult hidden = testing::RunIrtcp({"render", "input.yaml"}, dir);
+  EXPECT_EQ(hidden.out.find("MIIEfake"), std::string::npos);
+  EXPECT_NE(hidden.out.find("<secret db/db-tls: tls.key, "), std::string::npos);
+  testing::RunResult shown = testing::RunIrtcp({"render", "--include-secrets", "input.yaml"}, dir);
+  EXPECT_NE(shown.out.find("MIIEfake"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace irtcp
