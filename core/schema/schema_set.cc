@@ -38,6 +38,7 @@
 #pragma GCC diagnostic ignored "-Wsign-conversion"
 #pragma GCC diagnostic ignored "-Wshadow"
 #pragma GCC diagnostic ignored "-Wold-style-cast"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <valijson/schema.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
