@@ -81,8 +81,8 @@ class Scanner {
 
  private:
   void Report(std::size_t offset, std::string msg, ErrorKind kind) {
-    pending_.push_back(
-        LexError{static_cast<std::uint32_t>(offset), std::move(msg), static_cast<std::uint8_t>(kind)});
+    pending_.push_back(LexError{static_cast<std::uint32_t>(offset), std::move(msg),
+                                static_cast<std::uint8_t>(kind)});
   }
 
   void Next() {

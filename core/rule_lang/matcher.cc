@@ -234,7 +234,8 @@ void SetError(Error* err, ErrorKind kind, std::uint32_t begin, std::uint32_t end
 
 // The builders of rules.md §3.1 / §3.2. `call` provides offsets (may have fewer args than
 // `values` when called synthetically; then the call span is used).
-std::shared_ptr<CompiledRule::Leaf> BuildLeaf(Matcher matcher, const std::vector<std::string>& values,
+std::shared_ptr<CompiledRule::Leaf> BuildLeaf(Matcher matcher,
+                                              const std::vector<std::string>& values,
                                               Syntax syntax, const Node& call, Error* err) {
   auto arg_span = [&](std::size_t i, std::uint32_t* b, std::uint32_t* e) {
     if (i < call.args.size()) {
@@ -562,10 +563,19 @@ std::int32_t Lower(const NormNode& n, std::vector<CompiledRule::CNode>* nodes,
   return idx;
 }
 
-// Exact-host index keys: `||` of non-negated HostSNI leaves without wildcards.
+// SNI index keys: hosts one of which the SNI must equal for the rule to match. `||` needs keys
+// on both sides; `&&` needs them on either side; leaves are non-negated exact HostSNI values.
 bool CollectExact(const NormNode& n, Syntax syntax, std::vector<std::string>* out) {
   if (n.kind == NormNode::Kind::kOr) {
     return CollectExact(*n.left, syntax, out) && CollectExact(*n.right, syntax, out);
+  }
+  if (n.kind == NormNode::Kind::kAnd) {
+    std::vector<std::string> left;
+    if (CollectExact(*n.left, syntax, &left)) {
+      out->insert(out->end(), left.begin(), left.end());
+      return true;
+    }
+    return CollectExact(*n.right, syntax, out);
   }
   if (n.kind != NormNode::Kind::kLeaf || n.negated || n.call->matcher != Matcher::kHostSni) {
     return false;

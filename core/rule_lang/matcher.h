@@ -40,8 +40,9 @@ class CompiledRule {
   bool catch_all() const { return catch_all_; }
   Syntax syntax() const { return syntax_; }
   const Rule& rule() const { return *rule_; }
-  /// Set when the rule is exact HostSNI leaves joined by `||` (no negation, no wildcard):
-  /// the lower-cased hosts without a trailing dot. Used to index routes by SNI.
+  /// Set when the rule can only match if the SNI equals one of these hosts (lower-cased, no
+  /// trailing dot): exact non-negated HostSNI leaves under `||`, or on one side of `&&`.
+  /// Used to index routes by SNI (candidates are then checked with Matches()).
   const std::optional<std::vector<std::string>>& exact_hosts() const { return exact_hosts_; }
 
   struct Leaf;

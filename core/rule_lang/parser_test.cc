@@ -268,7 +268,8 @@ class RuleGen {
     int n = Pick(4);
     for (int i = 0; i < n; ++i) {
       if (i > 0) {
-        s += "," + OpWs();
+        s += ",";
+        s += OpWs();
       }
       s += QuoteArg(Value()) + Ws();
     }
@@ -285,8 +286,9 @@ class RuleGen {
     switch (Pick(5)) {
       case 0: return Expr(depth - 1) + Ws() + "&&" + OpWs() + Expr(depth - 1);
       case 1: return Expr(depth - 1) + Ws() + "||" + OpWs() + Expr(depth - 1);
-      case 2: return "!" + OpWs() + Expr(depth - 1);
-      case 3: return "(" + OpWs() + Expr(depth - 1) + Ws() + ")";
+      case 2: return std::string("!").append(OpWs()).append(Expr(depth - 1));
+      case 3:
+        return std::string("(").append(OpWs()).append(Expr(depth - 1)).append(Ws()).append(")");
       default: return Call();
     }
   }

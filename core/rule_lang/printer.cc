@@ -71,7 +71,11 @@ void Emit(const Node& n, Ctx ctx, std::string* out) {
 }
 
 std::string Call(std::string_view name, std::string_view value) {
-  return std::string(name) + "(" + QuoteArg(value) + ")";
+  std::string out(name);
+  out.push_back('(');
+  out.append(QuoteArg(value));
+  out.push_back(')');
+  return out;
 }
 
 bool TranslateCall(const Node& n, std::vector<std::string>* terms, Error* err) {
@@ -177,7 +181,12 @@ bool Translate(const Node& n, Ctx ctx, std::string* out, Error* err) {
 
 std::string QuoteArg(std::string_view value) {
   if (RawOk(value)) {
-    return "`" + std::string(value) + "`";
+    std::string out;
+    out.reserve(value.size() + 2);
+    out.push_back('`');
+    out.append(value);
+    out.push_back('`');
+    return out;
   }
   return GoQuote(value);
 }

@@ -36,7 +36,9 @@ struct Route {
 /// descending, then provider rank descending (the provider listed first in
 /// providers.precedence wins), then insertion order (Traefik leaves this last tie unspecified).
 /// Pick() returns the first route in that order whose rule matches, like Traefik's linear scan,
-/// but routes whose rule is exact HostSNI values joined by `||` are found through a hash map.
+/// but routes that can only match a known set of SNIs (exact HostSNI under `||`, or `&&`-ed with
+/// other matchers) are found through a hash map; only the other routes are scanned, and only up
+/// to the best indexed candidate.
 class RouteTable {
  public:
   explicit RouteTable(std::vector<std::string> providers_precedence = {});
