@@ -7,9 +7,12 @@
 #include <vector>
 
 #include "cli/common.h"
+#include "core/config/traefik_config.h"
 #include "core/fix/diff.h"
 #include "core/fix/loop.h"
 #include "core/fix/write.h"
+#include "core/model/catalog.h"
+#include "core/resolve/lint_support.h"
 #include "core/validate/validate.h"
 
 namespace irtcp::cli {
@@ -20,8 +23,9 @@ struct ValidateFlags {
   InputFlags input;
   OutputFlags output;
   std::vector<std::string> crds;
-  std::string default_rule_syntax = "v3";
+  std::string default_rule_syntax;  ///< "" = --traefik-config's, else v3
   bool strict_references = false;
+  std::string traefik_config;
   bool fix = false;           ///< --fix: apply safe fixes and write the files
   bool unsafe_fixes = false;  ///< --unsafe-fixes: with --fix or --diff, unsafe fixes too
   bool diff = false;          ///< --diff: print what --fix would change; write nothing
@@ -30,6 +34,7 @@ struct ValidateFlags {
 /// The fixing half of `validate --fix/--diff`: state the report needs afterwards.
 struct FixOutcome {
   std::unique_ptr<run::LoadedRun> run;      ///< findings on the fixed text (null: none fixed)
+  std::unique_ptr<model::Catalog> catalog;  ///< index of `run`'s input
   fix::LoopResult loop;
   std::size_t files_changed = 0;
   bool write_failed = false;
@@ -72,12 +77,15 @@ bool RunFixes(const ValidateFlags& flags, const run::LoadedRun& loaded,
         next->sink.Add(d);
       }
     }
+    auto next_catalog = std::make_unique<model::Catalog>(next->input);
     validate::ValidateOptions next_options = options;
+    next_options.lint.catalog = next_catalog.get();
     if (!validate::Validate(*next, next_options, err)) {
       return false;
     }
     *findings = next->sink.diagnostics();
     outcome->run = std::move(next);
+    outcome->catalog = std::move(next_catalog);
     return true;
   };
   fix::LoopOptions loop_options;
@@ -136,20 +144,40 @@ void PrintFixSummary(const ValidateFlags& flags, const FixOutcome& outcome,
   }
 }
 
-
 int RunValidate(const ValidateFlags& flags, Io& io) {
   std::optional<diag::Severity> fail_on = diag::Severity::kError;
   if (!flags.output.fail_on.empty() && !ParseFailOn(flags.output.fail_on, &fail_on)) {
     return kExitError;
   }
+  // Precedence: flags, then --traefik-config, then Traefik's defaults.
+  provider::StaticConfig static_config;
+  std::optional<config::TraefikConfig> traefik_config;
+  if (!flags.traefik_config.empty()) {
+    std::string cerr;
+    traefik_config = config::LoadTraefikConfig(flags.traefik_config, &cerr);
+    if (!traefik_config) {
+      io.err << "irtcp: error: --traefik-config: " << cerr << '\n';
+      return kExitError;
+    }
+    config::ApplyTraefikConfig(*traefik_config, static_config);
+  }
   std::unique_ptr<run::LoadedRun> loaded = LoadInputs(flags.input, io);
   if (loaded == nullptr) {
     return kExitError;
   }
+  model::Catalog catalog(loaded->input);
   validate::ValidateOptions options;
   options.crd_paths = flags.crds;
-  options.lint.default_rule_syntax = flags.default_rule_syntax;
+  if (!flags.default_rule_syntax.empty()) {
+    options.lint.default_rule_syntax = flags.default_rule_syntax;
+  }
   options.lint.strict_references = flags.strict_references;
+  if (traefik_config && traefik_config->default_rule_syntax &&
+      flags.default_rule_syntax.empty()) {
+    options.lint.default_rule_syntax = *traefik_config->default_rule_syntax;
+  }
+  options.lint.static_config = &static_config;
+  options.lint.catalog = &catalog;
   std::string err;
   if (!validate::Validate(*loaded, options, &err)) {
     io.err << "irtcp: error: " << err << '\n';
@@ -175,6 +203,7 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
     }
     if (fixed.run != nullptr) {  // report what remains in the fixed text
       loaded = std::move(fixed.run);
+      options.lint.catalog = fixed.catalog.get();
     }
   }
   loaded->sink.Sort();
@@ -182,6 +211,14 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
   if (loaded->input.traefik_object_count() == 0 && loaded->collected.errors.empty()) {
     summary.notes.push_back("no Traefik TCP object (IngressRouteTCP, MiddlewareTCP, "
                             "ServersTransportTCP, TLSOption, TLSStore) found in the input");
+  }
+  if (traefik_config) {
+    summary.notes.insert(summary.notes.end(), traefik_config->notes.begin(),
+                         traefik_config->notes.end());
+  }
+  for (std::string& note :
+       resolve::SkippedReferenceNotes(lint::RuleContext{loaded->input, options.lint})) {
+    summary.notes.push_back(std::move(note));
   }
   if (flags.input.verbose) {
     for (const auto& [kind, n] : loaded->input.skipped()) {
@@ -232,9 +269,13 @@ void SetupValidate(CLI::App& app, int& exit_code) {
                   "(repeatable)")
       ->type_name("FILE");
   cmd->add_option("--default-rule-syntax", flags->default_rule_syntax,
-                  "Rule syntax of routes that set none (core.defaultRuleSyntax): v3 or v2")
-      ->capture_default_str()
+                  "Rule syntax of routes that set none (core.defaultRuleSyntax): v3 or v2 "
+                  "(default: --traefik-config's, else v3)")
       ->check(CLI::IsMember({"v2", "v3"}));
+  cmd->add_option("--traefik-config", flags->traefik_config,
+                  "Traefik's static configuration: traefik.yml/.toml, or the Deployment or "
+                  "DaemonSet manifest that runs Traefik (provider options and entry points)")
+      ->type_name("FILE");
   cmd->add_flag("--strict-references", flags->strict_references,
                 "Report references to objects missing from the input even where the input holds "
                 "no object of that kind in that namespace");

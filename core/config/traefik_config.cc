@@ -43,8 +43,8 @@ std::vector<std::string> SplitComma(std::string_view text) {
   std::size_t start = 0;
   while (start <= text.size() && !text.empty()) {
     std::size_t comma = text.find(',', start);
-    std::string_view piece =
-        text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string_view piece = text.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     while (!piece.empty() && piece.front() == ' ') {
       piece.remove_prefix(1);
     }
@@ -88,21 +88,25 @@ std::string DottedPath(const std::vector<std::string>& path) {
 }
 
 // The options of providers.kubernetesCRD (Traefik v3.7), in Traefik's spelling.
-constexpr std::array<std::string_view, 13> kCrdOptions{
-    "namespaces",       "labelSelector",
-    "ingressClass",     "allowCrossNamespace",
-    "allowExternalNameServices", "allowEmptyServices",
-    "nativeLBByDefault", "crossProviderNamespaces",
-    "disableClusterScopeResources", "throttleDuration",
-    "endpoint",          "token",
-    "certAuthFilePath"};
+constexpr std::array<std::string_view, 13> kCrdOptions{"namespaces",
+                                                       "labelSelector",
+                                                       "ingressClass",
+                                                       "allowCrossNamespace",
+                                                       "allowExternalNameServices",
+                                                       "allowEmptyServices",
+                                                       "nativeLBByDefault",
+                                                       "crossProviderNamespaces",
+                                                       "disableClusterScopeResources",
+                                                       "throttleDuration",
+                                                       "endpoint",
+                                                       "token",
+                                                       "certAuthFilePath"};
 
 bool IsBoolKey(const std::vector<std::string>& lower_path) {
   if (lower_path.size() == 2 && lower_path[0] == "providers") {
     return true;  // --providers.kubernetescrd enables the provider
   }
-  if (lower_path.size() == 3 && lower_path[0] == "providers" &&
-      lower_path[1] == "kubernetescrd") {
+  if (lower_path.size() == 3 && lower_path[0] == "providers" && lower_path[1] == "kubernetescrd") {
     const std::string& k = lower_path[2];
     return k == "allowcrossnamespace" || k == "allowexternalnameservices" ||
            k == "allowemptyservices" || k == "nativelbbydefault" ||
@@ -135,8 +139,8 @@ class Interpreter {
         return false;
       }
       if (v != "v2" && v != "v3") {
-        *err = s.where + ": core.defaultRuleSyntax must be v2 or v3, got \"" + diag::Shorten(v) +
-               "\"";
+        *err =
+            s.where + ": core.defaultRuleSyntax must be v2 or v3, got \"" + diag::Shorten(v) + "\"";
         return false;
       }
       config_.default_rule_syntax = v;
@@ -176,8 +180,8 @@ class Interpreter {
     }
     config_.kubernetes_crd_enabled = true;
     if (lower.size() > 3) {
-      *err = s.where + ": unknown option providers.kubernetesCRD." + DottedPath(
-                 {s.path.begin() + 2, s.path.end()});
+      *err = s.where + ": unknown option providers.kubernetesCRD." +
+             DottedPath({s.path.begin() + 2, s.path.end()});
       return false;
     }
     const std::string& key = lower[2];
@@ -231,8 +235,7 @@ class Interpreter {
     return false;
   }
 
-  bool ApplyEntryPoint(const Setting& s, const std::vector<std::string>& lower,
-                       std::string* err) {
+  bool ApplyEntryPoint(const Setting& s, const std::vector<std::string>& lower, std::string* err) {
     provider::EntryPoint& ep = EntryPointNamed(s.path[1]);
     if (lower.size() != 3) {
       return true;  // the entry point itself, or settings irtcp does not need (http, transport…)
@@ -336,7 +339,8 @@ class Interpreter {
   TraefikConfig config_;
 };
 
-// -- YAML ------------------------------------------------------------------------------------------
+// -- YAML
+// ------------------------------------------------------------------------------------------
 
 void FlattenYaml(const yaml::Document& doc, yaml::NodeId node, std::vector<std::string>& path,
                  std::vector<Setting>& out) {
@@ -396,8 +400,8 @@ void FlattenYaml(const yaml::Document& doc, yaml::NodeId node, std::vector<std::
 bool FirstError(const diag::DiagnosticSink& sink, std::string* err) {
   for (const diag::Diagnostic& d : sink.diagnostics()) {
     if (d.severity == diag::Severity::kError) {
-      *err = Where(d.file != nullptr ? d.file->path() : std::string(), d.location) + ": " +
-             d.message;
+      *err =
+          Where(d.file != nullptr ? d.file->path() : std::string(), d.location) + ": " + d.message;
       return true;
     }
   }
@@ -569,7 +573,8 @@ bool ReadWorkload(const Workload& w, Interpreter& interp, std::string* err) {
   if (any_flag) {
     return true;
   }
-  // Without flags Traefik reads TRAEFIK_* environment variables (TRAEFIK_PROVIDERS_KUBERNETESCRD_…).
+  // Without flags Traefik reads TRAEFIK_* environment variables
+  // (TRAEFIK_PROVIDERS_KUBERNETESCRD_…).
   yaml::NodeId env = doc.Get(w.container, "env");
   bool any_env = false;
   if (doc.IsSequence(env)) {
@@ -587,8 +592,8 @@ bool ReadWorkload(const Workload& w, Interpreter& interp, std::string* err) {
       std::size_t start = 0;
       while (true) {
         std::size_t us = rest.find('_', start);
-        s.path.push_back(rest.substr(start, us == std::string::npos ? std::string::npos
-                                                                      : us - start));
+        s.path.push_back(
+            rest.substr(start, us == std::string::npos ? std::string::npos : us - start));
         if (us == std::string::npos) {
           break;
         }
@@ -618,9 +623,8 @@ std::optional<TraefikConfig> ParseYaml(const std::string& display_path, std::str
   if (FirstError(sink, err)) {
     return std::nullopt;
   }
-  bool manifest = std::any_of(docs.begin(), docs.end(), [](const yaml::Document& d) {
-    return HasObjectShape(d, d.root());
-  });
+  bool manifest = std::any_of(docs.begin(), docs.end(),
+                              [](const yaml::Document& d) { return HasObjectShape(d, d.root()); });
   Interpreter interp;
   if (!manifest) {
     if (docs.size() > 1) {
@@ -672,7 +676,8 @@ std::optional<TraefikConfig> ParseYaml(const std::string& display_path, std::str
   return interp.Finish(display_path + ": " + workloads.front().description);
 }
 
-// -- TOML ------------------------------------------------------------------------------------------
+// -- TOML
+// ------------------------------------------------------------------------------------------
 
 std::string TomlWhere(const std::string& file, const toml::node& n) {
   const toml::source_region& r = n.source();

@@ -30,9 +30,10 @@ struct TraefikConfig {
   /// unset.
   std::optional<std::vector<std::string>> cross_provider_namespaces;
   std::optional<bool> disable_cluster_scope_resources;
-  /// Entry points in the order the file defines them. When the file defines none, Traefik creates
-  /// `http` on `:80`; that default is already filled in here unless `entry_points_complete` is
-  /// false (a Deployment whose args point at a --configFile irtcp cannot see).
+  /// Entry points in the order the file defines them (TOML: by name). When the file defines none,
+  /// Traefik creates `http` on `:80`; that default is already filled in here unless
+  /// `entry_points_complete` is false (a Deployment whose args point at a --configFile irtcp cannot
+  /// see).
   std::vector<provider::EntryPoint> entry_points;
   bool entry_points_complete = true;
   std::optional<std::string> default_rule_syntax;  ///< core.defaultRuleSyntax ("v2" or "v3")

@@ -18,8 +18,7 @@ std::string Fixture(const std::string& name) {
 std::vector<std::string> EntryPointList(const TraefikConfig& c) {
   std::vector<std::string> out;
   for (const provider::EntryPoint& ep : c.entry_points) {
-    out.push_back(ep.name + "=" + ep.address + (ep.as_default ? "*" : "") +
-                  (ep.udp ? " udp" : ""));
+    out.push_back(ep.name + "=" + ep.address + (ep.as_default ? "*" : "") + (ep.udp ? " udp" : ""));
   }
   return out;
 }
@@ -38,16 +37,43 @@ struct FileCase {
 
 TEST(ConfigTraefikConfig, ReadsYamlTomlAndManifests) {
   const FileCase cases[] = {
-      {"yaml", "traefik.yaml", true, true, {"apps", "db"}, std::vector<std::string>{},
-       {"web=:80", "websecure=:443*", "db=:5432", "dns=:53/udp udp"}, {"websecure"}, "v2"},
-      {"toml", "traefik.toml", true, false, {"apps", "db"}, std::vector<std::string>{"apps"},
-       {"web=:80", "websecure=:443*", "db=:5432"}, {"websecure"}, "v2"},
-      {"deployment args", "deployment.yaml", true, true, {"apps", "db"}, std::nullopt,
+      {"yaml",
+       "traefik.yaml",
+       true,
+       true,
+       {"apps", "db"},
+       std::vector<std::string>{},
+       {"web=:80", "websecure=:443*", "db=:5432", "dns=:53/udp udp"},
+       {"websecure"},
+       "v2"},
+      {"toml",
+       "traefik.toml",
+       true,
+       false,
+       {"apps", "db"},
+       std::vector<std::string>{"apps"},
+       {"db=:5432", "web=:80", "websecure=:443*"},  // toml++ sorts keys
+       {"websecure"},
+       "v2"},
+      {"deployment args",
+       "deployment.yaml",
+       true,
+       true,
+       {"apps", "db"},
+       std::nullopt,
        {"metrics=:9100/tcp", "traefik=:8080/tcp", "web=:8000/tcp", "websecure=:8443/tcp*",
         "db=:5432"},
-       {"websecure"}, "v2"},
-      {"daemonset env", "daemonset-env.yaml", true, false, {}, std::nullopt, {"DB=:5432"},
-       {"DB"}, "v3"},
+       {"websecure"},
+       "v2"},
+      {"daemonset env",
+       "daemonset-env.yaml",
+       true,
+       false,
+       {},
+       std::nullopt,
+       {"DB=:5432"},
+       {"DB"},
+       "v3"},
   };
   for (const FileCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -101,8 +127,8 @@ TEST(ConfigTraefikConfig, DefaultsWhenTheFileSaysNothing) {
 
 TEST(ConfigTraefikConfig, EmptyCrdBlockEnablesTheProvider) {
   std::string err;
-  std::optional<TraefikConfig> cfg = ParseTraefikConfig(
-      "t.yaml", "providers:\n  kubernetesCRD: {}\n", ConfigFormat::kAuto, &err);
+  std::optional<TraefikConfig> cfg =
+      ParseTraefikConfig("t.yaml", "providers:\n  kubernetesCRD: {}\n", ConfigFormat::kAuto, &err);
   ASSERT_TRUE(cfg.has_value()) << err;
   EXPECT_TRUE(cfg->kubernetes_crd_enabled);
   EXPECT_TRUE(cfg->notes.empty());
@@ -180,13 +206,14 @@ spec: {template: {spec: {containers: [{name: t, image: traefik:v3}]}}}
   EXPECT_EQ(err,
             "two.yaml: several workloads run Traefik (DaemonSet a, container t; Deployment x/b, "
             "container t); pass a file with only one");
-  EXPECT_FALSE(ParseTraefikConfig("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n",
+  EXPECT_FALSE(ParseTraefikConfig("svc.yaml",
+                                  "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n",
                                   ConfigFormat::kAuto, &err)
                    .has_value());
   EXPECT_NE(err.find("no Deployment or DaemonSet running Traefik"), std::string::npos);
-  EXPECT_FALSE(ParseTraefikConfig("s.yaml", "core:\n  defaultRuleSyntax: v4\n",
-                                  ConfigFormat::kAuto, &err)
-                   .has_value());
+  EXPECT_FALSE(
+      ParseTraefikConfig("s.yaml", "core:\n  defaultRuleSyntax: v4\n", ConfigFormat::kAuto, &err)
+          .has_value());
   EXPECT_EQ(err, "s.yaml:2:22: core.defaultRuleSyntax must be v2 or v3, got \"v4\"");
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/input/collect.h"
+#include "core/lint/rules/provider_rules.h"
 #include "core/lint/rules/rule_lang_support.h"
 #include "core/model/object.h"
 #include "core/schema/rules.h"
@@ -65,6 +66,28 @@ constexpr std::array kRules{
     Rule{&kShadowedRoute, &CheckShadowedRoute},                             // IRT123
     Rule{&kAmbiguousRouteOrder, &CheckAmbiguousRouteOrder},                 // IRT124
     // -- IRT2xx-IRT4xx: TLS, services, references (core/provider, core/lint/rules) ---------------
+    Rule{&kPassthroughWithTlsSettings, &CheckPassthroughWithTlsSettings},  // IRT201
+    Rule{&kTlsSecretMissing, &CheckTlsSecretMissing},                      // IRT202
+    Rule{&kTlsSecretInvalid, &CheckTlsSecretInvalid},                      // IRT203
+    Rule{&kTlsOptionMissing, &CheckTlsOptionMissing},                      // IRT205
+    Rule{&kServiceMissing, &CheckServiceMissing},                          // IRT301
+    Rule{&kServicePortNotFound, &CheckServicePortNotFound},                // IRT302
+    Rule{&kExternalNameNotAllowed, &CheckExternalNameNotAllowed},          // IRT303
+    Rule{&kExternalNamePortMismatch, &CheckExternalNamePortMismatch},      // IRT304
+    Rule{&kServiceWithoutServers, &CheckServiceWithoutServers},            // IRT305
+    Rule{&kNativeLbHeadless, &CheckNativeLbHeadless},                      // IRT306
+    Rule{&kNodePortLbIgnored, &CheckNodePortLbIgnored},                    // IRT307
+    Rule{&kDeprecatedServiceOption, &CheckDeprecatedServiceOption},        // IRT308
+    Rule{&kAllWeightsZero, &CheckAllWeightsZero},                          // IRT309
+    Rule{&kServersTransportMissing, &CheckServersTransportMissing},        // IRT310
+    Rule{&kCrossNamespaceReference, &CheckCrossNamespaceReference},        // IRT401
+    Rule{&kCrossProviderReference, &CheckCrossProviderReference},          // IRT402
+    Rule{&kMiddlewareMissing, &CheckMiddlewareMissing},                    // IRT403
+    Rule{&kLegacyApiGroup, &CheckLegacyApiGroup},                          // IRT404
+    Rule{&kIpWhiteList, &CheckIpWhiteList},                                // IRT405
+    Rule{&kUnknownEntryPoint, &CheckUnknownEntryPoint},                    // IRT406
+    Rule{&kImplicitEntryPoints, &CheckImplicitEntryPoints},                // IRT407
+    Rule{&kObjectNotWatched, &CheckObjectNotWatched},                      // IRT408
 };
 
 }  // namespace

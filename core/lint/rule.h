@@ -7,6 +7,13 @@
 #include "core/diag/diagnostic.h"
 #include "core/model/object.h"
 
+namespace irtcp::model {
+class Catalog;
+}  // namespace irtcp::model
+namespace irtcp::provider {
+struct StaticConfig;
+}  // namespace irtcp::provider
+
 namespace irtcp::lint {
 
 /// Options that change what checks report. Extended by the modules that need more (provider
@@ -14,6 +21,12 @@ namespace irtcp::lint {
 struct LintOptions {
   std::string default_rule_syntax = "v3";  ///< core.defaultRuleSyntax (v2 or v3)
   bool strict_references = false;          ///< --strict-references
+  /// Provider options and entry points (flags, --traefik-config, defaults); nullptr: Traefik's
+  /// defaults with unknown entry points.
+  const provider::StaticConfig* static_config = nullptr;
+  /// The input decoded into the typed model, shared by the reference rules; nullptr: each rule
+  /// that needs it decodes the input itself (slower, same findings).
+  const model::Catalog* catalog = nullptr;
 };
 
 /// Everything a check may read: the whole loaded input (every object across all files, indexed by

@@ -1,0 +1,61 @@
+#include "core/lint/rules/provider_rules.h"
+#include "core/resolve/lint_support.h"
+
+namespace irtcp::lint {
+
+const diag::RuleInfo kDeprecatedServiceOption{
+    "IRT308",
+    "deprecated-service-option",
+    "proxyProtocol or terminationDelay on a service ref (deprecated for ServersTransportTCP)",
+    R"md(## What it does
+Reports the deprecated `proxyProtocol` and `terminationDelay` fields of
+`spec.routes[].services[]`.
+
+## Why is this bad?
+Traefik logs a deprecation warning for each at runtime. Worse:
+- `terminationDelay` is documented in milliseconds but Traefik's dialer reads the integer as
+  NANOSECONDS (`500` is 500ns), so it has practically no effect;
+- with `serversTransport` set, `terminationDelay` is dropped by the provider and `proxyProtocol`
+  is ignored at runtime: the transport's settings win.
+
+## How to fix
+Move both settings to a ServersTransportTCP (`spec.terminationDelay: 500ms`,
+`spec.proxyProtocol.version`) and reference it with `serversTransport`.
+
+## Fix safety
+No automatic fix.
+)md",
+    diag::Severity::kWarning,
+    diag::FixAvailability::kNone};
+
+void CheckDeprecatedServiceOption(const RuleContext& ctx, diag::DiagnosticSink& sink) {
+  resolve::LintEnv env(ctx);
+  for (const model::IngressRouteTCP& irt : env.catalog().ingress_route_tcps()) {
+    for (const model::Route& route : irt.routes) {
+      for (const model::ServiceRef& ref : route.services) {
+        bool transport = ref.servers_transport.present && !ref.servers_transport.value.empty();
+        if (ref.proxy_protocol.present) {
+          resolve::ReportAt(sink, kDeprecatedServiceOption, *irt.object, ref.proxy_protocol.node,
+                            ref.loc, ref.path + "/proxyProtocol",
+                            transport ? "proxyProtocol is deprecated and ignored here: the "
+                                        "serversTransport's proxyProtocol wins"
+                                      : "proxyProtocol on a service ref is deprecated; use a "
+                                        "ServersTransportTCP");
+        }
+        if (ref.termination_delay.present) {
+          std::string v = std::to_string(ref.termination_delay.value);
+          resolve::ReportAt(sink, kDeprecatedServiceOption, *irt.object, ref.termination_delay.node,
+                            ref.loc, ref.path + "/terminationDelay",
+                            transport ? "terminationDelay is deprecated and dropped: this ref "
+                                        "sets serversTransport, whose terminationDelay wins"
+                                      : "terminationDelay is deprecated and read as " + v +
+                                            " NANOSECONDS, not milliseconds; use a "
+                                            "ServersTransportTCP (terminationDelay: " +
+                                            v + "ms)");
+        }
+      }
+    }
+  }
+}
+
+}  // namespace irtcp::lint
