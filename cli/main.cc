@@ -7,6 +7,7 @@
 
 #include "cli/cmd_render.h"
 #include "cli/cli_tree.h"
+#include "cli/cmd_resolve.h"
 #include "cli/cmd_validate.h"
 #include "cli/common.h"
 
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   // One dispatch point: each subcommand registers itself from its own file.
   irtcp::cli::SetupValidate(app, exit_code);
   irtcp::cli::SetupRender(app, exit_code);
+  irtcp::cli::SetupResolve(app, exit_code);
   if (const char* dump = std::getenv("IRTCP_DUMP_CLI"); dump != nullptr && *dump == '1') {
     irtcp::cli::DumpCli(app, std::cout);
     return irtcp::cli::kExitClean;

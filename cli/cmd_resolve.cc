@@ -1,0 +1,102 @@
+#include "cli/cmd_resolve.h"
+
+#include <iostream>
+#include <memory>
+
+#include "cli/common.h"
+#include "cli/provider_flags.h"
+#include "core/config/traefik_config.h"
+#include "core/model/catalog.h"
+#include "core/resolve/resolver.h"
+
+namespace irtcp::cli {
+
+namespace {
+
+struct ResolveFlags {
+  InputFlags input;
+  OutputFlags output;
+  std::shared_ptr<ProviderFlags> provider = std::make_shared<ProviderFlags>();
+};
+
+int RunResolve(const ResolveFlags& flags, Io& io) {
+  std::optional<diag::Severity> fail_on;  // resolve exits 0 once the table is produced
+  if (!flags.output.fail_on.empty() && !ParseFailOn(flags.output.fail_on, &fail_on)) {
+    return kExitError;
+  }
+  // Precedence: flags, then --traefik-config, then Traefik's defaults.
+  provider::StaticConfig static_config;
+  std::optional<config::TraefikConfig> traefik_config;
+  if (!flags.provider->traefik_config.empty()) {
+    std::string err;
+    traefik_config = config::LoadTraefikConfig(flags.provider->traefik_config, &err);
+    if (!traefik_config) {
+      io.err << "irtcp: error: --traefik-config: " << err << '\n';
+      return kExitError;
+    }
+    config::ApplyTraefikConfig(*traefik_config, static_config);
+  }
+  ApplyProviderFlags(*flags.provider, static_config);
+  std::unique_ptr<run::LoadedRun> loaded = LoadInputs(flags.input, io);
+  if (loaded == nullptr) {
+    return kExitError;
+  }
+  model::Catalog catalog(loaded->input);
+  resolve::ResolveReport report = resolve::Resolve(catalog, static_config);
+  if (traefik_config) {
+    report.notes.insert(report.notes.begin(), traefik_config->notes.begin(),
+                        traefik_config->notes.end());
+  }
+  if (flags.output.output == "json") {
+    resolve::WriteResolveJson(report, io.out);
+  } else {
+    resolve::WriteResolveText(report, io.out);
+  }
+  loaded->sink.Sort();
+  report::Summary summary = loaded->MakeSummary();
+  report::FormatOptions format;
+  std::string ferr;
+  // Input problems (YAML errors, …) go to stderr as text; the table is on stdout.
+  auto formatter = report::MakeFormatter("text", io.err, format, &ferr);
+  if (formatter != nullptr && !loaded->sink.empty()) {
+    formatter->Write(loaded->sink.diagnostics(), summary);
+  }
+  PrintErrorsAndNotes(summary, io);
+  if (!report.fatal_error.empty()) {
+    return kExitError;
+  }
+  bool dropped = false;
+  for (const resolve::RouteView& r : report.routes) {
+    dropped = dropped || r.status != "ok";
+    for (const resolve::BackendView& b : r.backends) {
+      dropped = dropped || !b.ok;
+    }
+  }
+  if (fail_on && dropped) {
+    return kExitFindings;
+  }
+  return run::ExitCode(loaded->sink.diagnostics(), !summary.errors.empty(), fail_on);
+}
+
+}  // namespace
+
+void SetupResolve(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<ResolveFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "resolve",
+      "Show what Traefik builds from each IngressRouteTCP route: router, entry points, "
+      "priority, TLS, middlewares and backend servers, with the reasons");
+  AddInputFlags(*cmd, flags->input);
+  AddOutputFlags(*cmd, flags->output, {"text", "json"}, "never");
+  AddProviderFlags(*cmd, flags->provider);
+  cmd->add_option("--traefik-config", flags->provider->traefik_config,
+                  "Traefik's static configuration: traefik.yml/.toml, or the Deployment or "
+                  "DaemonSet manifest that runs Traefik (provider options and entry points)")
+      ->type_name("FILE");
+  cmd->callback([flags, &exit_code]() {
+    Io io{std::cout, std::cerr};
+    exit_code = RunResolve(*flags, io);
+  });
+}
+
+}  // namespace irtcp::cli
