@@ -234,6 +234,7 @@ void InputSet::AddObject(const yaml::Document& doc, yaml::NodeId node, std::stri
     obj.namespace_.clear();  // cluster-scoped
   }
   index_.emplace(IndexKey(obj.kind, obj.namespace_, obj.name), objects_.size());
+  kinds_in_namespace_.insert(IndexKey(obj.kind, obj.namespace_, ""));
   objects_.push_back(std::move(obj));
 }
 
@@ -260,9 +261,8 @@ std::vector<const Object*> InputSet::OfKind(Kind kind) const {
 }
 
 bool InputSet::HasKindIn(Kind kind, std::string_view ns) const {
-  return std::any_of(objects_.begin(), objects_.end(), [&](const Object& o) {
-    return o.kind == kind && o.namespace_ == ns;
-  });
+  // Called once per reference: an index keeps reference checks linear in the input size.
+  return kinds_in_namespace_.count(IndexKey(kind, ns, "")) != 0;
 }
 
 std::size_t InputSet::document_count() const {

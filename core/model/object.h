@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/diag/diagnostic.h"
@@ -99,6 +100,7 @@ class InputSet {
   std::vector<std::unique_ptr<std::vector<yaml::Document>>> documents_;
   std::vector<Object> objects_;
   std::unordered_multimap<std::string, std::size_t> index_;
+  std::unordered_set<std::string> kinds_in_namespace_;  ///< IndexKey(kind, ns, "")
   std::map<std::string, int> skipped_;
   int traefik_objects_ = 0;
 };

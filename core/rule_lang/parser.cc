@@ -717,7 +717,13 @@ std::optional<Rule> Parse(std::string_view rule, const ParseOptions& options, Er
     err->message = "internal parser error";
     return std::nullopt;
   }
-  std::vector<Spelling> spellings = BuildSpellings(options);
+  // The default matcher set is by far the common case: build its spellings once.
+  static const std::vector<Spelling> kDefaultSpellings = BuildSpellings(ParseOptions{});
+  std::vector<Spelling> custom;
+  if (!options.matchers.empty()) {
+    custom = BuildSpellings(options);
+  }
+  const std::vector<Spelling>& spellings = options.matchers.empty() ? kDefaultSpellings : custom;
   Converter conv(spellings, err);
   Value v;
   if (!conv.Convert(*expr, &v)) {
