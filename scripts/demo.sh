@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh release >/dev/null
 set +e
-build/release/cli/irtcp validate examples/
+build/release/cli/irtcp validate testdata/examples/
 exit $?
