@@ -2,9 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <regex>
 #include <set>
 #include <string>
+
+#include <re2/re2.h>
 
 #include "core/lint/registry.h"
 #include "tests/golden.h"
@@ -16,12 +17,12 @@ TEST(Registry, CodesAreUniqueSortedAndWellFormed) {
   std::set<std::string_view> codes;
   std::set<std::string_view> names;
   std::string_view previous;
-  const std::regex code_re("IRT[0-9]{3}");
-  const std::regex name_re("[a-z0-9]+(-[a-z0-9]+)*");
+  const re2::RE2 code_re("IRT[0-9]{3}");
+  const re2::RE2 name_re("[a-z0-9]+(-[a-z0-9]+)*");
   for (const lint::Rule& r : lint::AllRules()) {
     SCOPED_TRACE(std::string(r.info->code));
-    EXPECT_TRUE(std::regex_match(std::string(r.info->code), code_re));
-    EXPECT_TRUE(std::regex_match(std::string(r.info->name), name_re)) << r.info->name;
+    EXPECT_TRUE(re2::RE2::FullMatch(r.info->code, code_re));
+    EXPECT_TRUE(re2::RE2::FullMatch(r.info->name, name_re)) << r.info->name;
     EXPECT_TRUE(codes.insert(r.info->code).second) << "duplicate code";
     EXPECT_TRUE(names.insert(r.info->name).second) << "duplicate name " << r.info->name;
     EXPECT_LT(previous, r.info->code) << "registry not sorted by code";

@@ -1,9 +1,9 @@
 # Embeds the vendored CRDs (schemas/*.yaml) into irtcp_core. Included by core/CMakeLists.txt after
 # irtcp_core is defined.
 #
-# irtcp_schemagen is a host tool built from the converter and the few sources it needs (the YAML
-# loader, source files, diagnostics), compiled directly rather than linked from irtcp_core: the
-# generated file is part of irtcp_core, so linking irtcp_core would be a dependency cycle.
+# irtcp_schemagen is a host tool built from the converter objects (irtcp_converter, defined in
+# core/CMakeLists.txt) rather than linked from irtcp_core: the generated file is part of
+# irtcp_core, so linking irtcp_core would be a dependency cycle.
 set(IRTCP_SCHEMA_CRDS
     ${PROJECT_SOURCE_DIR}/schemas/traefik.io_ingressroutetcps.yaml
     ${PROJECT_SOURCE_DIR}/schemas/traefik.io_middlewaretcps.yaml
@@ -16,13 +16,7 @@ set(IRTCP_SCHEMA_CRDS
     ${PROJECT_SOURCE_DIR}/schemas/legacy-traefik.containo.us_tlsstores.yaml)
 
 add_executable(irtcp_schemagen
-  ${CMAKE_CURRENT_LIST_DIR}/tools/schemagen_main.cc
-  ${CMAKE_CURRENT_LIST_DIR}/crd_convert.cc
-  ${PROJECT_SOURCE_DIR}/core/yaml/load.cc
-  ${PROJECT_SOURCE_DIR}/core/yaml/resolve.cc
-  ${PROJECT_SOURCE_DIR}/core/yaml/tree.cc
-  ${PROJECT_SOURCE_DIR}/core/source/source_file.cc
-  ${PROJECT_SOURCE_DIR}/core/diag/diagnostic.cc)
+  ${CMAKE_CURRENT_LIST_DIR}/tools/schemagen_main.cc $<TARGET_OBJECTS:irtcp_converter>)
 target_include_directories(irtcp_schemagen PRIVATE ${PROJECT_SOURCE_DIR})
 target_compile_options(irtcp_schemagen PRIVATE ${IRTCP_WARNINGS})
 target_link_libraries(irtcp_schemagen PRIVATE PkgConfig::LIBYAML nlohmann_json::nlohmann_json

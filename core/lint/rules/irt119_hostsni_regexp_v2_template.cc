@@ -1,5 +1,6 @@
-#include <regex>
 #include <string>
+
+#include <re2/re2.h>
 
 #include "core/lint/rules/rule_lang_support.h"
 #include "core/rule_lang/matcher.h"
@@ -30,19 +31,19 @@ changes, and `priority:` is pinned to the old effective value when it was the de
 
 namespace {
 
-const std::regex& TemplateGroup() {
-  static const std::regex re(R"(\{[A-Za-z_][A-Za-z0-9_]*(:[^}]*)?\})");
+const re2::RE2& TemplateGroup() {
+  static const re2::RE2 re(R"(\{[A-Za-z_][A-Za-z0-9_]*(:[^}]*)?\})");
   return re;
 }
 
 }  // namespace
 
 void CheckHostSniRegexpV2Template(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachArg(env, rule_lang::Matcher::kHostSniRegexp,
              [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
                if (r.syntax != rule_lang::Syntax::kV3 ||
-                   !std::regex_search(a.value, TemplateGroup())) {
+                   !re2::RE2::PartialMatch(a.value, TemplateGroup())) {
                  return;
                }
                diag::Diagnostic& d = env.ReportInRule(

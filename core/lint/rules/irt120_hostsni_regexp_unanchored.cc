@@ -1,5 +1,6 @@
-#include <regex>
 #include <string>
+
+#include <re2/re2.h>
 
 #include "core/lint/rules/rule_lang_support.h"
 
@@ -25,16 +26,16 @@ No automatic fix: anchoring changes which names match.
     diag::Severity::kWarning, diag::FixAvailability::kNone};
 
 void CheckHostSniRegexpUnanchored(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
-  static const std::regex kTemplate(R"(\{[A-Za-z_][A-Za-z0-9_]*(:[^}]*)?\})");
-  static const std::regex kFlags(R"(^(\(\?[a-zA-Z]+\))*)");
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
+  static const re2::RE2 kTemplate(R"(\{[A-Za-z_][A-Za-z0-9_]*(:[^}]*)?\})");
+  static const re2::RE2 kFlags(R"(^(\(\?[a-zA-Z]+\))*)");
   ForEachArg(env, rule_lang::Matcher::kHostSniRegexp,
              [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
-               if (r.syntax != rule_lang::Syntax::kV3 || std::regex_search(a.value, kTemplate)) {
+               if (r.syntax != rule_lang::Syntax::kV3 || re2::RE2::PartialMatch(a.value, kTemplate)) {
                  return;
                }
-               std::string p = std::regex_replace(a.value, kFlags, "",
-                                                  std::regex_constants::format_first_only);
+               std::string p = a.value;
+               re2::RE2::Replace(&p, kFlags, "");
                bool start = p.rfind('^', 0) == 0 || p.rfind("\\A", 0) == 0 ||
                             p.rfind(".*", 0) == 0;
                bool end = (!p.empty() && p.back() == '$' &&
