@@ -1,7 +1,9 @@
 // What a lint check sees and how it is registered.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/diag/diagnostic.h"
@@ -29,11 +31,59 @@ struct LintOptions {
   const model::Catalog* catalog = nullptr;
 };
 
+struct RuleContext;
+
+/// Analyses that several checks share (every route's parsed rule, the route overlaps), built by
+/// the first check that asks and kept for the rest of the run. Checks run one after another, so
+/// this needs no lock.
+class SharedAnalyses {
+ public:
+  /// The run's `T`, constructed as `T(ctx)` on first use.
+  template <typename T>
+  const T& Get(const RuleContext& ctx) {
+    const void* tag = Tag<T>();
+    for (const Entry& e : entries_) {
+      if (e.tag == tag) {
+        return *static_cast<const T*>(e.value.get());
+      }
+    }
+    auto value = std::make_shared<const T>(ctx);
+    const T& ref = *value;
+    entries_.push_back({tag, std::move(value)});
+    return ref;
+  }
+
+ private:
+  template <typename T>
+  static const void* Tag() {
+    static const char tag = 0;
+    return &tag;
+  }
+  struct Entry {
+    const void* tag;
+    std::shared_ptr<const void> value;
+  };
+  std::vector<Entry> entries_;
+};
+
 /// Everything a check may read: the whole loaded input (every object across all files, indexed by
-/// kind, namespace and name) and the effective options.
+/// kind, namespace and name), the effective options, and the analyses checks share.
 struct RuleContext {
+  RuleContext(const model::InputSet& in, const LintOptions& opts) : input(in), options(opts) {}
+  RuleContext(const RuleContext&) = delete;
+  RuleContext& operator=(const RuleContext&) = delete;
+
+  /// The run's shared `T` (see SharedAnalyses).
+  template <typename T>
+  const T& Shared() const {
+    return shared_.Get<T>(*this);
+  }
+
   const model::InputSet& input;
   const LintOptions& options;
+
+ private:
+  mutable SharedAnalyses shared_;
 };
 
 using CheckFn = void (*)(const RuleContext&, diag::DiagnosticSink&);

@@ -28,7 +28,7 @@ No automatic fix.
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckRuleSyntaxError(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 101, [&](const RouteRule& r, const rule_lang::Error& e) {
     std::string cause = e.message.empty() ? "the rule is a bare string, not a matcher call"
                                           : e.message;

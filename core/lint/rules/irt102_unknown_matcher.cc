@@ -41,7 +41,7 @@ constexpr std::array<std::string_view, 4> kTcpMatchers = {"HostSNI", "HostSNIReg
 }  // namespace
 
 void CheckUnknownMatcher(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 102, [&](const RouteRule& r, const rule_lang::Error& e) {
     const std::string prefix = "unsupported function: ";
     std::string name = e.message.rfind(prefix, 0) == 0 ? e.message.substr(prefix.size())

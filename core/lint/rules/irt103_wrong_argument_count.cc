@@ -65,7 +65,7 @@ std::optional<std::string> SplitMultiArgCalls(const RouteRule& r) {
 }  // namespace
 
 void CheckWrongArgumentCount(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 103, [&](const RouteRule& r, const rule_lang::Error& e) {
     const rule_lang::Node* call = nullptr;
     rule_lang::ForEachCall(*r.parsed->root, [&](const rule_lang::Node& c) {

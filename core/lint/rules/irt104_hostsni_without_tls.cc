@@ -28,7 +28,7 @@ No automatic fix: choosing between passthrough and termination is a design decis
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckHostSniWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   for (const RouteRule& r : env.routes()) {
     if (r.empty || !r.parsed || r.has_tls) {
       continue;

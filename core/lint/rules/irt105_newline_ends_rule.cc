@@ -29,7 +29,7 @@ No automatic fix.
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckNewlineEndsRule(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 105, [&](const RouteRule& r, const rule_lang::Error& e) {
     env.ReportInRule(sink, kNewlineEndsRule, r, e.begin, e.end,
                      "the line break before this token ends the rule (Go inserts a semicolon "

@@ -22,7 +22,7 @@ No automatic fix.
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckInvalidHostSniRegexp(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 106, [&](const RouteRule& r, const rule_lang::Error& e) {
     env.ReportInRule(sink, kInvalidHostSniRegexp, r, e.begin, e.end,
                      "invalid HostSNIRegexp: " + e.message + "; the router is dropped");

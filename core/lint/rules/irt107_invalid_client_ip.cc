@@ -22,7 +22,7 @@ No automatic fix.
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckInvalidClientIp(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 107, [&](const RouteRule& r, const rule_lang::Error& e) {
     const rule_lang::Arg* arg = ArgAt(*r.parsed->root, e.begin, nullptr);
     std::string value = arg != nullptr ? arg->value : r.text.substr(e.begin, e.end - e.begin);

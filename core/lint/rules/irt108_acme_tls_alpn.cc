@@ -22,7 +22,7 @@ No automatic fix.
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckAcmeTlsAlpn(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 108, [&](const RouteRule& r, const rule_lang::Error& e) {
     env.ReportInRule(sink, kAcmeTlsAlpn, r, e.begin, e.end,
                      "ALPN(`acme-tls/1`) is reserved for ACME TLS-ALPN-01 challenges: Traefik "

@@ -21,7 +21,7 @@ No automatic fix.
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckEmptyMatch(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   for (const RouteRule& r : env.routes()) {
     if (!r.empty || r.route->match.node == yaml::kNoNode || r.route->match.invalid) {
       continue;

@@ -26,7 +26,7 @@ No automatic fix.
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckPriorityAboveMaximum(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   for (const RouteRule& r : env.routes()) {
     const model::Field<std::int64_t>& p = r.route->priority;
     if (r.empty || !p.present || p.value <= rule_lang::kMaxUserPriority) {

@@ -27,16 +27,20 @@ No automatic fix.
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckDuplicateMatch(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   const std::vector<RouteRule>& routes = env.routes();
+  std::size_t object_begin = 0;  // routes of one IngressRouteTCP are contiguous
   for (std::size_t j = 0; j < routes.size(); ++j) {
     const RouteRule& b = routes[j];
+    if (routes[object_begin].irt != b.irt) {
+      object_begin = j;
+    }
     if (b.empty) {
       continue;
     }
-    for (std::size_t i = 0; i < j; ++i) {
+    for (std::size_t i = object_begin; i < j; ++i) {
       const RouteRule& a = routes[i];
-      if (a.irt != b.irt || a.empty || a.text != b.text) {
+      if (a.empty || a.text != b.text) {
         continue;
       }
       std::string message = "same match as routes[" + std::to_string(a.route->index) +

@@ -23,7 +23,7 @@ No automatic fix.
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckInvalidHostSni(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 112, [&](const RouteRule& r, const rule_lang::Error& e) {
     env.ReportInRule(sink, kInvalidHostSni, r, e.begin, e.end,
                      "Traefik rejects the HostSNI value: " + e.message +

@@ -130,7 +130,7 @@ std::string ToAsciiDomain(std::string_view host) {
 }  // namespace
 
 void CheckNonAsciiHostSni(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 113, [&](const RouteRule& r, const rule_lang::Error& e) {
     const rule_lang::Arg* arg = ArgAt(*r.parsed->root, e.begin, nullptr);
     if (arg == nullptr) {

@@ -19,7 +19,7 @@ No automatic fix.
     diag::Severity::kError, diag::FixAvailability::kNone};
 
 void CheckEmptyMatcherArgument(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 114, [&](const RouteRule& r, const rule_lang::Error& e) {
     env.ReportInRule(sink, kEmptyMatcherArgument, r, e.begin, e.end,
                      "empty matcher argument (Traefik: " + e.message + "); the router is dropped");

@@ -32,7 +32,7 @@ No automatic fix.
     diag::Severity::kWarning, diag::FixAvailability::kNone};
 
 void CheckSniMatcherWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   for (const RouteRule& r : env.routes()) {
     if (r.empty || !r.valid() || r.has_tls) {
       continue;

@@ -22,7 +22,7 @@ No automatic fix.
     diag::Severity::kWarning, diag::FixAvailability::kNone};
 
 void CheckHostSniWithPort(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachArg(env, rule_lang::Matcher::kHostSni,
              [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
                std::size_t colon = a.value.rfind(':');

@@ -67,7 +67,7 @@ std::string DnsProblem(std::string_view host) {
 }  // namespace
 
 void CheckHostSniNotDnsName(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachArg(env, rule_lang::Matcher::kHostSni,
              [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
                if (a.value == "*" || a.value.find(':') != std::string::npos ||

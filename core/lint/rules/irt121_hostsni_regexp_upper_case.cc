@@ -58,7 +58,7 @@ std::size_t FirstUpper(std::string_view p) {
 }  // namespace
 
 void CheckHostSniRegexpUpperCase(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachArg(env, rule_lang::Matcher::kHostSniRegexp,
              [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
                if (r.syntax != rule_lang::Syntax::kV3) {

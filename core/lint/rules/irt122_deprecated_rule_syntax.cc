@@ -46,7 +46,7 @@ bool SameUnderV3(const rule_lang::Rule& rule) {
 }  // namespace
 
 void CheckDeprecatedRuleSyntax(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   for (const RouteRule& r : env.routes()) {
     const model::Field<std::string>& syntax = r.route->syntax;
     if (r.empty || !syntax.present || syntax.value != "v2") {

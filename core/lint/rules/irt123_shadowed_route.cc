@@ -41,8 +41,8 @@ std::string EntryPointText(const std::string& ep) {
 }  // namespace
 
 void CheckShadowedRoute(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
-  for (const RouteOverlap& o : FindOverlaps(env)) {
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
+  for (const RouteOverlap& o : ctx.Shared<RouteOverlaps>().list) {
     if (o.tie) {
       continue;
     }

@@ -25,8 +25,8 @@ No automatic fix.
     diag::Severity::kWarning, diag::FixAvailability::kNone};
 
 void CheckAmbiguousRouteOrder(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  RuleLangEnv env(ctx);
-  for (const RouteOverlap& o : FindOverlaps(env)) {
+  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
+  for (const RouteOverlap& o : ctx.Shared<RouteOverlaps>().list) {
     if (!o.tie) {
       continue;
     }

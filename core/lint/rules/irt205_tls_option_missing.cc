@@ -1,4 +1,5 @@
 #include "core/lint/rules/provider_rules.h"
+#include "core/lint/rules/reference_index.h"
 #include "core/resolve/lint_support.h"
 
 namespace irtcp::lint {
@@ -30,14 +31,6 @@ No automatic fix.
     diag::Severity::kError,
     diag::FixAvailability::kNone};
 
-namespace {
-
-std::string RegisteredKey(const model::Object& o) {
-  return o.name == "default" ? std::string("default") : o.namespace_ + "-" + o.name;
-}
-
-}  // namespace
-
 void CheckTlsOptionMissing(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   resolve::LintEnv env(ctx);
   for (const model::IngressRouteTCP* irt : env.ProcessedRoutes()) {
@@ -63,25 +56,18 @@ void CheckTlsOptionMissing(const RuleContext& ctx, diag::DiagnosticSink& sink) {
     } else if (!env.ChecksReferences(model::Kind::kTLSOption, r.ns)) {
       continue;
     }
-    const model::TLSOption* same_name = nullptr;
-    bool found = false;
-    for (const model::TLSOption& o : env.catalog().tls_options()) {
-      if (o.object->legacy_group) {
-        continue;
-      }
-      found = found || RegisteredKey(*o.object) == key;
-      if (o.object->name == ref.name.value && o.object->namespace_ == r.ns) {
-        same_name = &o;
-      }
-    }
-    if (found) {
+    const ReferenceIndex& index = ctx.Shared<ReferenceIndex>();
+    if (index.tls_option_keys.contains(key)) {
       continue;
     }
+    auto same = index.tls_options_by_name.find(r.ns + "/" + ref.name.value);
+    const model::TLSOption* same_name =
+        same == index.tls_options_by_name.end() ? nullptr : same->second;
     std::string message = "tls.options resolves to \"" + key + "\"";
     std::string help;
     if (same_name != nullptr) {
       message += ", but TLSOption " + r.ns + "/" + ref.name.value + " is registered as \"" +
-                 RegisteredKey(*same_name->object) + "\"";
+                 TlsOptionKey(*same_name->object) + "\"";
       help = ref.name.value == "default"
                  ? "leave tls.options out to use the default TLSOption"
                  : "rename the TLSOption to letters, digits and single dashes";

@@ -1,4 +1,5 @@
 #include "core/lint/rules/provider_rules.h"
+#include "core/lint/rules/reference_index.h"
 #include "core/resolve/lint_support.h"
 
 namespace irtcp::lint {
@@ -31,14 +32,6 @@ No automatic fix.
     diag::Severity::kError,
     diag::FixAvailability::kNone};
 
-namespace {
-
-std::string Normalized(std::string_view ns, std::string_view name) {
-  return resolve::ResolveObjectRef(ns, name, ns, provider::ProviderOptions{}).key;
-}
-
-}  // namespace
-
 void CheckServersTransportMissing(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   resolve::LintEnv env(ctx);
   const auto& transports = env.catalog().servers_transport_tcps();
@@ -63,12 +56,10 @@ void CheckServersTransportMissing(const RuleContext& ctx, diag::DiagnosticSink& 
       if (!env.ChecksReferences(model::Kind::kServersTransportTCP, parent)) {
         return;
       }
-      key = Normalized(parent, v);
+      key = NormalizedKey(parent, v);
     }
-    for (const model::ServersTransportTCP& t : transports) {
-      if (!t.object->legacy_group && Normalized(t.object->namespace_, t.object->name) == key) {
-        return;
-      }
+    if (ctx.Shared<ReferenceIndex>().servers_transport_keys.contains(key)) {
+      return;
     }
     diag::Diagnostic& d = resolve::ReportAt(
         sink, kServersTransportMissing, *irt.object, ref.servers_transport.node, ref.loc,

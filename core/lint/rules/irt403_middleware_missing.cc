@@ -1,4 +1,5 @@
 #include "core/lint/rules/provider_rules.h"
+#include "core/lint/rules/reference_index.h"
 #include "core/resolve/lint_support.h"
 
 namespace irtcp::lint {
@@ -29,17 +30,9 @@ No automatic fix.
                                         diag::Severity::kError,
                                         diag::FixAvailability::kNone};
 
-namespace {
-
-std::string KeyOf(const model::Object& o) {
-  return resolve::ResolveObjectRef(o.namespace_, o.name, o.namespace_, provider::ProviderOptions{})
-      .key;
-}
-
-}  // namespace
-
 void CheckMiddlewareMissing(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   resolve::LintEnv env(ctx);
+  const ReferenceIndex& index = ctx.Shared<ReferenceIndex>();
   for (const model::IngressRouteTCP* irt : env.ProcessedRoutes()) {
     for (const model::Route& route : irt->routes) {
       for (const model::ObjectRef& m : route.middlewares) {
@@ -60,20 +53,13 @@ void CheckMiddlewareMissing(const RuleContext& ctx, diag::DiagnosticSink& sink) 
           }
           key.resize(at);
         }
-        const model::Object* http = nullptr;
-        bool found = false;
-        bool checked = ctx.options.strict_references;
-        for (const model::MiddlewareTCP& mw : env.catalog().middleware_tcps()) {
-          if (!mw.object->legacy_group && KeyOf(*mw.object) == key) {
-            found = true;
-          }
-          checked = checked || r.cross_provider || mw.object->namespace_ == target_ns;
-        }
-        for (const model::Object* o : env.input().OfKind(model::Kind::kMiddleware)) {
-          if (KeyOf(*o) == key) {
-            http = o;
-          }
-        }
+        bool found = index.middleware_tcp_keys.contains(key);
+        bool checked = ctx.options.strict_references ||
+                       (r.cross_provider && !index.middleware_tcp_namespaces.empty()) ||
+                       index.middleware_tcp_namespaces.contains(target_ns);
+        auto http_it = index.http_middlewares.find(key);
+        const model::Object* http =
+            http_it == index.http_middlewares.end() ? nullptr : http_it->second;
         if (found || (!checked && http == nullptr)) {
           continue;
         }

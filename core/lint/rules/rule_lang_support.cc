@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/config/traefik_config.h"
+#include "core/provider/naming.h"
 #include "core/rule_lang/ip.h"
 #include "core/rule_lang/matcher.h"
 #include "core/rule_lang/parser.h"
@@ -264,6 +265,10 @@ const rl::Arg* ArgAt(const rl::Node& root, std::uint32_t offset, const rl::Node*
     }
   });
   return found;
+}
+
+std::string RouterName(const RouteRule& r) {
+  return provider::MakeId(r.object().namespace_, provider::RouteKey(r.irt->IngressName(), r.text));
 }
 
 std::string DescribeRoute(const RouteRule& r) {
@@ -565,7 +570,8 @@ std::vector<RouteOverlap> FindOverlaps(const RuleLangEnv& env) {
       const Analysed& a = all[ii];
       const RouteRule& ra = routes[a.index];
       if (ii == jj || ra.has_tls != rb.has_tls ||
-          (ra.irt == rb.irt && ra.text == rb.text)) {
+          (ra.text == rb.text && (ra.irt == rb.irt || RouterName(ra) == RouterName(rb)))) {
+        // one router name: the routes replace each other (IRT111, IRT409)
         continue;
       }
       std::string ep;

@@ -120,6 +120,13 @@ struct RouteOverlap {
 };
 std::vector<RouteOverlap> FindOverlaps(const RuleLangEnv& env);
 
+/// FindOverlaps over the run's shared RuleLangEnv, computed once for IRT123 and IRT124
+/// (`ctx.Shared<RouteOverlaps>()`).
+struct RouteOverlaps {
+  explicit RouteOverlaps(const RuleContext& ctx) : list(FindOverlaps(ctx.Shared<RuleLangEnv>())) {}
+  std::vector<RouteOverlap> list;
+};
+
 /// Calls fn(route, error) for every non-empty route whose first rule error (the parse error, else
 /// AddRoute's) classifies as `code`.
 template <typename Fn>
@@ -166,6 +173,9 @@ inline std::string RewriteNote(const RouteRule& r) {
   }
   return note;
 }
+
+/// The router name Traefik gives the route: `<namespace>-<name>-<hash of the match>`.
+std::string RouterName(const RouteRule& r);
 
 /// Human description of a route: `apps/db route 2 (HostSNI(`a`))`.
 std::string DescribeRoute(const RouteRule& r);
