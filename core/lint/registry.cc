@@ -7,6 +7,7 @@
 #include "core/lint/rules/provider_rules.h"
 #include "core/lint/rules/rule_lang_support.h"
 #include "core/model/object.h"
+#include "core/provider/report.h"
 #include "core/schema/rules.h"
 #include "core/util/spell.h"
 #include "core/yaml/load.h"
@@ -69,6 +70,7 @@ constexpr std::array kRules{
     Rule{&kPassthroughWithTlsSettings, &CheckPassthroughWithTlsSettings},  // IRT201
     Rule{&kTlsSecretMissing, &CheckTlsSecretMissing},                      // IRT202
     Rule{&kTlsSecretInvalid, &CheckTlsSecretInvalid},                      // IRT203
+    Rule{&kCertResolverWithoutDomain, &CheckCertResolverWithoutDomain},    // IRT204
     Rule{&kTlsOptionMissing, &CheckTlsOptionMissing},                      // IRT205
     Rule{&kServiceMissing, &CheckServiceMissing},                          // IRT301
     Rule{&kServicePortNotFound, &CheckServicePortNotFound},                // IRT302
@@ -88,6 +90,10 @@ constexpr std::array kRules{
     Rule{&kUnknownEntryPoint, &CheckUnknownEntryPoint},                    // IRT406
     Rule{&kImplicitEntryPoints, &CheckImplicitEntryPoints},                // IRT407
     Rule{&kObjectNotWatched, &CheckObjectNotWatched},                      // IRT408
+    Rule{&kRouterNameCollision, &CheckRouterNameCollision},                // IRT409
+    Rule{&kDeprecatedIngressClassAnnotation, &CheckDeprecatedIngressClassAnnotation},  // IRT410
+    // -- IRT490: what render reports from the provider engine (core/provider) --------------------
+    Rule{&provider::kProviderLog, nullptr},  // IRT490
 };
 
 }  // namespace

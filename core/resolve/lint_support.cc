@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "core/provider/engine.h"
+
 namespace irtcp::resolve {
 
 namespace {
@@ -101,8 +103,10 @@ bool LintEnv::ChecksReferences(model::Kind kind, std::string_view ns) const {
 
 std::vector<const model::IngressRouteTCP*> LintEnv::ProcessedRoutes() const {
   std::vector<const model::IngressRouteTCP*> out;
+  provider::Visibility visibility(provider());  // API group, namespaces, labelSelector
+  std::string reason;
   for (const model::IngressRouteTCP& irt : catalog_->ingress_route_tcps()) {
-    if (irt.object->legacy_group || !NamespaceWatched(provider(), irt.object->namespace_) ||
+    if (!visibility.CrdVisible(*irt.object, irt.meta, &reason) ||
         !IngressClassAccepted(provider().ingress_class, EffectiveIngressClass(irt))) {
       continue;
     }

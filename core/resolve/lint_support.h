@@ -33,9 +33,8 @@ class LintEnv {
   /// counts when a cert-manager Certificate, SealedSecret or ExternalSecret produces one).
   bool ChecksReferences(model::Kind kind, std::string_view ns) const;
 
-  /// IngressRouteTCPs Traefik processes: current API group, ingress class accepted, namespace
-  /// watched. (Label selectors are left to the provider engine; objects they hide are still
-  /// checked.)
+  /// IngressRouteTCPs Traefik processes: current API group, namespace watched, labels matching
+  /// the provider's labelSelector, ingress class accepted.
   std::vector<const model::IngressRouteTCP*> ProcessedRoutes() const;
 
  private:

@@ -14,6 +14,7 @@ namespace irtcp::lint {
 IRTCP_DECLARE_RULE(PassthroughWithTlsSettings);  // IRT201
 IRTCP_DECLARE_RULE(TlsSecretMissing);            // IRT202
 IRTCP_DECLARE_RULE(TlsSecretInvalid);            // IRT203
+IRTCP_DECLARE_RULE(CertResolverWithoutDomain);   // IRT204
 IRTCP_DECLARE_RULE(TlsOptionMissing);            // IRT205
 IRTCP_DECLARE_RULE(ServiceMissing);              // IRT301
 IRTCP_DECLARE_RULE(ServicePortNotFound);         // IRT302
@@ -33,6 +34,8 @@ IRTCP_DECLARE_RULE(IpWhiteList);                 // IRT405
 IRTCP_DECLARE_RULE(UnknownEntryPoint);           // IRT406
 IRTCP_DECLARE_RULE(ImplicitEntryPoints);         // IRT407
 IRTCP_DECLARE_RULE(ObjectNotWatched);            // IRT408
+IRTCP_DECLARE_RULE(RouterNameCollision);         // IRT409
+IRTCP_DECLARE_RULE(DeprecatedIngressClassAnnotation);  // IRT410
 
 #undef IRTCP_DECLARE_RULE
 
