@@ -14,8 +14,8 @@ namespace irtcp::cli {
 
 namespace {
 
-/// Flags of `irtcp render`. Provider options live in `provider` (shared with resolve and
-/// validate; --traefik-config extends ProviderFlags).
+/// Flags of `irtcp render`. Provider options and --traefik-config live in `provider` (shared
+/// with resolve and validate).
 struct RenderFlags {
   InputFlags input;
   std::string output = "yaml";
@@ -37,8 +37,9 @@ int RunRender(const RenderFlags& flags, Io& io) {
     return kExitError;
   }
   provider::StaticConfig config;
+  std::vector<std::string> config_notes;
   std::string err;
-  if (!BuildStaticConfig(*flags.provider, &config, &err)) {
+  if (!BuildStaticConfig(*flags.provider, &config, &config_notes, &err)) {
     io.err << "irtcp: error: " << err << '\n';
     return kExitError;
   }
@@ -47,6 +48,7 @@ int RunRender(const RenderFlags& flags, Io& io) {
     return kExitError;
   }
   report::Summary summary = loaded->MakeSummary();
+  summary.notes.insert(summary.notes.end(), config_notes.begin(), config_notes.end());
   if (!summary.errors.empty()) {
     PrintErrorsAndNotes(summary, io);
     return kExitError;

@@ -5,7 +5,6 @@
 
 #include "cli/common.h"
 #include "cli/provider_flags.h"
-#include "core/config/traefik_config.h"
 #include "core/model/catalog.h"
 #include "core/resolve/resolver.h"
 
@@ -24,29 +23,20 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
   if (!flags.output.fail_on.empty() && !ParseFailOn(flags.output.fail_on, &fail_on)) {
     return kExitError;
   }
-  // Precedence: flags, then --traefik-config, then Traefik's defaults.
   provider::StaticConfig static_config;
-  std::optional<config::TraefikConfig> traefik_config;
-  if (!flags.provider->traefik_config.empty()) {
-    std::string err;
-    traefik_config = config::LoadTraefikConfig(flags.provider->traefik_config, &err);
-    if (!traefik_config) {
-      io.err << "irtcp: error: --traefik-config: " << err << '\n';
-      return kExitError;
-    }
-    config::ApplyTraefikConfig(*traefik_config, static_config);
+  std::vector<std::string> config_notes;
+  std::string err;
+  if (!BuildStaticConfig(*flags.provider, &static_config, &config_notes, &err)) {
+    io.err << "irtcp: error: " << err << '\n';
+    return kExitError;
   }
-  ApplyProviderFlags(*flags.provider, static_config);
   std::unique_ptr<run::LoadedRun> loaded = LoadInputs(flags.input, io);
   if (loaded == nullptr) {
     return kExitError;
   }
   model::Catalog catalog(loaded->input);
   resolve::ResolveReport report = resolve::Resolve(catalog, static_config);
-  if (traefik_config) {
-    report.notes.insert(report.notes.begin(), traefik_config->notes.begin(),
-                        traefik_config->notes.end());
-  }
+  report.notes.insert(report.notes.begin(), config_notes.begin(), config_notes.end());
   if (flags.output.output == "json") {
     resolve::WriteResolveJson(report, io.out);
   } else {
@@ -89,10 +79,6 @@ void SetupResolve(CLI::App& app, int& exit_code) {
   AddInputFlags(*cmd, flags->input);
   AddOutputFlags(*cmd, flags->output, {"text", "json"}, "never");
   AddProviderFlags(*cmd, flags->provider);
-  cmd->add_option("--traefik-config", flags->provider->traefik_config,
-                  "Traefik's static configuration: traefik.yml/.toml, or the Deployment or "
-                  "DaemonSet manifest that runs Traefik (provider options and entry points)")
-      ->type_name("FILE");
   cmd->callback([flags, &exit_code]() {
     Io io{std::cout, std::cerr};
     exit_code = RunResolve(*flags, io);

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "cli/common.h"
-#include "core/config/traefik_config.h"
+#include "cli/provider_flags.h"
 #include "core/fix/diff.h"
 #include "core/fix/loop.h"
 #include "core/fix/write.h"
+#include "core/lint/registry.h"
 #include "core/model/catalog.h"
-#include "core/resolve/lint_support.h"
 #include "core/validate/validate.h"
 
 namespace irtcp::cli {
@@ -23,9 +23,9 @@ struct ValidateFlags {
   InputFlags input;
   OutputFlags output;
   std::vector<std::string> crds;
-  std::string default_rule_syntax;  ///< "" = --traefik-config's, else v3
   bool strict_references = false;
-  std::string traefik_config;
+  /// Provider options, --default-rule-syntax and --traefik-config (shared with render, resolve).
+  std::shared_ptr<ProviderFlags> provider = std::make_shared<ProviderFlags>();
   bool fix = false;           ///< --fix: apply safe fixes and write the files
   bool unsafe_fixes = false;  ///< --unsafe-fixes: with --fix or --diff, unsafe fixes too
   bool diff = false;          ///< --diff: print what --fix would change; write nothing
@@ -149,17 +149,12 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
   if (!flags.output.fail_on.empty() && !ParseFailOn(flags.output.fail_on, &fail_on)) {
     return kExitError;
   }
-  // Precedence: flags, then --traefik-config, then Traefik's defaults.
-  provider::StaticConfig static_config;
-  std::optional<config::TraefikConfig> traefik_config;
-  if (!flags.traefik_config.empty()) {
-    std::string cerr;
-    traefik_config = config::LoadTraefikConfig(flags.traefik_config, &cerr);
-    if (!traefik_config) {
-      io.err << "irtcp: error: --traefik-config: " << cerr << '\n';
-      return kExitError;
-    }
-    config::ApplyTraefikConfig(*traefik_config, static_config);
+  provider::StaticConfig static_config;  // flags, then --traefik-config, then the defaults
+  std::vector<std::string> config_notes;
+  std::string config_err;
+  if (!BuildStaticConfig(*flags.provider, &static_config, &config_notes, &config_err)) {
+    io.err << "irtcp: error: " << config_err << '\n';
+    return kExitError;
   }
   std::unique_ptr<run::LoadedRun> loaded = LoadInputs(flags.input, io);
   if (loaded == nullptr) {
@@ -168,14 +163,8 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
   model::Catalog catalog(loaded->input);
   validate::ValidateOptions options;
   options.crd_paths = flags.crds;
-  if (!flags.default_rule_syntax.empty()) {
-    options.lint.default_rule_syntax = flags.default_rule_syntax;
-  }
+  options.lint.default_rule_syntax = static_config.default_rule_syntax;
   options.lint.strict_references = flags.strict_references;
-  if (traefik_config && traefik_config->default_rule_syntax &&
-      flags.default_rule_syntax.empty()) {
-    options.lint.default_rule_syntax = *traefik_config->default_rule_syntax;
-  }
   options.lint.static_config = &static_config;
   options.lint.catalog = &catalog;
   std::string err;
@@ -212,12 +201,9 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
     summary.notes.push_back("no Traefik TCP object (IngressRouteTCP, MiddlewareTCP, "
                             "ServersTransportTCP, TLSOption, TLSStore) found in the input");
   }
-  if (traefik_config) {
-    summary.notes.insert(summary.notes.end(), traefik_config->notes.begin(),
-                         traefik_config->notes.end());
-  }
+  summary.notes.insert(summary.notes.end(), config_notes.begin(), config_notes.end());
   for (std::string& note :
-       resolve::SkippedReferenceNotes(lint::RuleContext{loaded->input, options.lint})) {
+       lint::CheckNotes(lint::RuleContext{loaded->input, options.lint})) {
     summary.notes.push_back(std::move(note));
   }
   if (flags.input.verbose) {
@@ -268,14 +254,6 @@ void SetupValidate(CLI::App& app, int& exit_code) {
                   "Validate against this CRD file instead of the bundled schema for its kind "
                   "(repeatable)")
       ->type_name("FILE");
-  cmd->add_option("--default-rule-syntax", flags->default_rule_syntax,
-                  "Rule syntax of routes that set none (core.defaultRuleSyntax): v3 or v2 "
-                  "(default: --traefik-config's, else v3)")
-      ->check(CLI::IsMember({"v2", "v3"}));
-  cmd->add_option("--traefik-config", flags->traefik_config,
-                  "Traefik's static configuration: traefik.yml/.toml, or the Deployment or "
-                  "DaemonSet manifest that runs Traefik (provider options and entry points)")
-      ->type_name("FILE");
   cmd->add_flag("--strict-references", flags->strict_references,
                 "Report references to objects missing from the input even where the input holds "
                 "no object of that kind in that namespace");
@@ -288,6 +266,7 @@ void SetupValidate(CLI::App& app, int& exit_code) {
   cmd->add_flag("--diff", flags->diff,
                 "Print a unified diff of what --fix would change instead of writing; exit 1 when "
                 "there is something to fix");
+  AddProviderFlags(*cmd, flags->provider);
   cmd->callback([flags, &exit_code]() {
     Io io{std::cout, std::cerr};
     exit_code = RunValidate(*flags, io);

@@ -1,5 +1,7 @@
 #include "cli/provider_flags.h"
 
+#include "core/config/traefik_config.h"
+
 namespace irtcp::cli {
 
 namespace {
@@ -71,6 +73,12 @@ void AddProviderFlags(CLI::App& app, const std::shared_ptr<ProviderFlags>& flags
          "core.defaultRuleSyntax: rule syntax of routes that set none (v3 or v2)")
       ->check(CLI::IsMember({"v2", "v3"}))
       ->group("Provider options");
+  app.add_option("--traefik-config", flags->traefik_config,
+                 "Traefik's static configuration: traefik.yml/.toml, or the Deployment or "
+                 "DaemonSet manifest that runs Traefik (provider options and entry points; the "
+                 "flags above override it)")
+      ->type_name("FILE")
+      ->group("Provider options");
 }
 
 void ApplyProviderFlags(const ProviderFlags& flags, provider::StaticConfig& config) {
@@ -108,10 +116,19 @@ void ApplyProviderFlags(const ProviderFlags& flags, provider::StaticConfig& conf
 }
 
 bool BuildStaticConfig(const ProviderFlags& flags, provider::StaticConfig* config,
-                       std::string* err) {
+                       std::vector<std::string>* notes, std::string* err) {
   *config = provider::StaticConfig{};
-  // The --traefik-config layer goes here (between the defaults and the flags).
-  (void)err;
+  if (!flags.traefik_config.empty()) {
+    std::string file_err;
+    std::optional<config::TraefikConfig> file =
+        config::LoadTraefikConfig(flags.traefik_config, &file_err);
+    if (!file) {
+      *err = "--traefik-config: " + file_err;
+      return false;
+    }
+    config::ApplyTraefikConfig(*file, *config);
+    notes->insert(notes->end(), file->notes.begin(), file->notes.end());
+  }
   ApplyProviderFlags(flags, *config);
   return true;
 }

@@ -33,17 +33,18 @@ struct ProviderFlags {
   std::string traefik_config;
 };
 
-/// Adds the provider flags to a subcommand. `flags` must outlive the app (shared with the
-/// callback).
+/// Adds the provider flags and --traefik-config to a subcommand. `flags` must outlive the app
+/// (shared with the callback).
 void AddProviderFlags(CLI::App& app, const std::shared_ptr<ProviderFlags>& flags);
 
 /// Applies the flags over `config` (which holds Traefik's defaults, or the --traefik-config
 /// layer already applied over them).
 void ApplyProviderFlags(const ProviderFlags& flags, provider::StaticConfig& config);
 
-/// Traefik's defaults, then the --traefik-config file (when given), then the flags. False with
-/// *err on a file that cannot be read.
+/// Traefik's defaults, then the --traefik-config file (when given), then the flags. The file's
+/// notes (settings irtcp does not model, ...) are appended to *notes. False with *err (starting
+/// with "--traefik-config: ") when the file cannot be read or parsed.
 bool BuildStaticConfig(const ProviderFlags& flags, provider::StaticConfig* config,
-                       std::string* err);
+                       std::vector<std::string>* notes, std::string* err);
 
 }  // namespace irtcp::cli
