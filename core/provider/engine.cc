@@ -229,8 +229,9 @@ class Engine {
                     const std::string& ingress_name);
   bool BuildLoadBalancer(const model::IngressRouteTCP& irtcp, const model::ServiceRef& ref,
                          Backend* backend);
-  bool LoadServers(const model::ServiceRef& ref, Backend* backend, std::vector<Server>* servers,
-                   std::string* err);
+  /// `owner` is the IngressRouteTCP holding `ref` (where findings about the reference go).
+  bool LoadServers(const model::Object& owner, const model::ServiceRef& ref, Backend* backend,
+                   std::vector<Server>* servers, std::string* err);
   void LoadTlsOptions();
   void LoadMiddlewares();
   void LoadServersTransports();
@@ -612,7 +613,7 @@ bool Engine::BuildLoadBalancer(const model::IngressRouteTCP& irtcp, const model:
     return false;
   }
   std::vector<Server> servers;
-  if (!LoadServers(ref, b, &servers, &b->error)) {
+  if (!LoadServers(*irtcp.object, ref, b, &servers, &b->error)) {
     return false;
   }
   LoadBalancer lb;
@@ -648,8 +649,8 @@ bool Engine::BuildLoadBalancer(const model::IngressRouteTCP& irtcp, const model:
   return true;
 }
 
-bool Engine::LoadServers(const model::ServiceRef& ref, Backend* b, std::vector<Server>* servers,
-                         std::string* err) {
+bool Engine::LoadServers(const model::Object& owner, const model::ServiceRef& ref, Backend* b,
+                         std::vector<Server>* servers, std::string* err) {
   const std::string& sname = ref.name.Or(std::string());
   const std::string& ns = b->ns;
   std::string id = ns + "/" + sname;
@@ -699,7 +700,7 @@ bool Engine::LoadServers(const model::ServiceRef& ref, Backend* b, std::vector<S
            "The port " + std::to_string(port.int_value) +
                " from IngressRoute doesn't match with ports defined in the ExternalName service " +
                id + ".",
-           "", svc->object, ref.port.node, ref.path + "/port");
+           "", &owner, ref.port.node, ref.path + "/port");
     }
   } else {
     *err = "service port not found: " + port.ToString();
