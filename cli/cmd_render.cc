@@ -53,8 +53,8 @@ int RunRender(const RenderFlags& flags, Io& io) {
     PrintErrorsAndNotes(summary, io);
     return kExitError;
   }
-  model::Catalog catalog(loaded->input);
-  provider::Result result = provider::Build(catalog, config.provider);
+  auto catalog = std::make_unique<model::Catalog>(loaded->input);
+  provider::Result result = provider::Build(*catalog, config.provider);
   if (!result.fatal_error.empty()) {
     io.err << "irtcp: error: " << result.fatal_error << " (Traefik would not start)\n";
     return kExitError;
@@ -71,7 +71,11 @@ int RunRender(const RenderFlags& flags, Io& io) {
     io.err << report::FormatText(d, text_options);
   }
   PrintErrorsAndNotes(summary, io);
-  return run::ExitCode(loaded->sink.diagnostics(), false, fail_on);
+  int exit_code = run::ExitCode(loaded->sink.diagnostics(), false, fail_on);
+  KeepUntilExit(std::make_unique<provider::Result>(std::move(result)));
+  KeepUntilExit(std::move(catalog));
+  KeepUntilExit(std::move(loaded));
+  return exit_code;
 }
 
 }  // namespace

@@ -34,8 +34,8 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
   if (loaded == nullptr) {
     return kExitError;
   }
-  model::Catalog catalog(loaded->input);
-  resolve::ResolveReport report = resolve::Resolve(catalog, static_config);
+  auto catalog = std::make_unique<model::Catalog>(loaded->input);
+  resolve::ResolveReport report = resolve::Resolve(*catalog, static_config);
   report.notes.insert(report.notes.begin(), config_notes.begin(), config_notes.end());
   if (flags.output.output == "json") {
     resolve::WriteResolveJson(report, io.out);
@@ -65,7 +65,11 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
   if (fail_on && dropped) {
     return kExitFindings;
   }
-  return run::ExitCode(loaded->sink.diagnostics(), !summary.errors.empty(), fail_on);
+  int exit_code = run::ExitCode(loaded->sink.diagnostics(), !summary.errors.empty(), fail_on);
+  KeepUntilExit(std::make_unique<resolve::ResolveReport>(std::move(report)));
+  KeepUntilExit(std::move(catalog));
+  KeepUntilExit(std::move(loaded));
+  return exit_code;
 }
 
 }  // namespace

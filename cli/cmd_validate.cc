@@ -160,13 +160,13 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
   if (loaded == nullptr) {
     return kExitError;
   }
-  model::Catalog catalog(loaded->input);
+  auto catalog = std::make_unique<model::Catalog>(loaded->input);
   validate::ValidateOptions options;
   options.crd_paths = flags.crds;
   options.lint.default_rule_syntax = static_config.default_rule_syntax;
   options.lint.strict_references = flags.strict_references;
   options.lint.static_config = &static_config;
-  options.lint.catalog = &catalog;
+  options.lint.catalog = catalog.get();
   std::string err;
   if (!validate::Validate(*loaded, options, &err)) {
     io.err << "irtcp: error: " << err << '\n';
@@ -239,7 +239,10 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
   if (fixed.write_failed) {
     return kExitError;
   }
-  return run::ExitCode(loaded->sink.diagnostics(), !summary.errors.empty(), fail_on);
+  int exit_code = run::ExitCode(loaded->sink.diagnostics(), !summary.errors.empty(), fail_on);
+  KeepUntilExit(std::move(catalog));
+  KeepUntilExit(std::move(loaded));
+  return exit_code;
 }
 
 }  // namespace

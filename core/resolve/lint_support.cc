@@ -81,8 +81,7 @@ LintEnv::LintEnv(const lint::RuleContext& ctx) : ctx_(ctx) {
   if (ctx.options.catalog != nullptr) {
     catalog_ = ctx.options.catalog;
   } else {
-    own_catalog_ = std::make_unique<model::Catalog>(ctx.input);
-    catalog_ = own_catalog_.get();
+    catalog_ = &ctx.Shared<SharedCatalog>().catalog;  // decoded once per run
   }
   config_ = ctx.options.static_config != nullptr ? ctx.options.static_config : &default_config_;
 }
@@ -101,18 +100,21 @@ bool LintEnv::ChecksReferences(model::Kind kind, std::string_view ns) const {
   return false;
 }
 
-std::vector<const model::IngressRouteTCP*> LintEnv::ProcessedRoutes() const {
-  std::vector<const model::IngressRouteTCP*> out;
-  provider::Visibility visibility(provider());  // API group, namespaces, labelSelector
+const std::vector<const model::IngressRouteTCP*>& LintEnv::ProcessedRoutes() const {
+  return ctx_.Shared<ProcessedIngressRoutes>().list;
+}
+
+ProcessedIngressRoutes::ProcessedIngressRoutes(const lint::RuleContext& ctx) {
+  LintEnv env(ctx);
+  provider::Visibility visibility(env.provider());  // API group, namespaces, labelSelector
   std::string reason;
-  for (const model::IngressRouteTCP& irt : catalog_->ingress_route_tcps()) {
+  for (const model::IngressRouteTCP& irt : env.catalog().ingress_route_tcps()) {
     if (!visibility.CrdVisible(*irt.object, irt.meta, &reason) ||
-        !IngressClassAccepted(provider().ingress_class, EffectiveIngressClass(irt))) {
+        !IngressClassAccepted(env.provider().ingress_class, EffectiveIngressClass(irt))) {
       continue;
     }
-    out.push_back(&irt);
+    list.push_back(&irt);
   }
-  return out;
 }
 
 diag::Diagnostic& ReportAt(diag::DiagnosticSink& sink, const diag::RuleInfo& rule,

@@ -35,14 +35,26 @@ class LintEnv {
 
   /// IngressRouteTCPs Traefik processes: current API group, namespace watched, labels matching
   /// the provider's labelSelector, ingress class accepted.
-  std::vector<const model::IngressRouteTCP*> ProcessedRoutes() const;
+  /// Computed once per run (shared by every rule).
+  const std::vector<const model::IngressRouteTCP*>& ProcessedRoutes() const;
 
  private:
   const lint::RuleContext& ctx_;
-  std::unique_ptr<model::Catalog> own_catalog_;
   const model::Catalog* catalog_ = nullptr;
   provider::StaticConfig default_config_;
   const provider::StaticConfig* config_ = nullptr;
+};
+
+/// The input decoded when the context brings no catalog (`ctx.Shared<SharedCatalog>()`).
+struct SharedCatalog {
+  explicit SharedCatalog(const lint::RuleContext& ctx) : catalog(ctx.input) {}
+  model::Catalog catalog;
+};
+
+/// LintEnv::ProcessedRoutes' list, as a shared analysis (`ctx.Shared<ProcessedIngressRoutes>()`).
+struct ProcessedIngressRoutes {
+  explicit ProcessedIngressRoutes(const lint::RuleContext& ctx);
+  std::vector<const model::IngressRouteTCP*> list;
 };
 
 /// Reports a finding at a node of `object` (or at `loc` when the node is absent), with its JSON

@@ -15,6 +15,10 @@ bool IsCatchAll(const Node& root) {
 }
 
 std::int64_t DefaultPriority(std::string_view rule) {
+  // The catch-all needs a `*` argument: written as such, or as a Go escape in a quoted string.
+  if (rule.find_first_of("*\\") == std::string_view::npos) {
+    return static_cast<std::int64_t>(rule.size());
+  }
   static const ParseOptions kHostSniOnly{{"HostSNI"}};
   Error err;
   std::optional<Rule> parsed = Parse(rule, kHostSniOnly, &err);

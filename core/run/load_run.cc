@@ -1,10 +1,30 @@
 #include "core/run/load_run.h"
 
+#include <sched.h>
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
 
 namespace irtcp::run {
+
+namespace {
+
+/// CPUs this process may run on (its affinity mask: `taskset`, cgroup cpusets), which can be
+/// fewer than hardware_concurrency(); a parse thread per CPU beyond that only adds switching.
+unsigned AvailableCpus() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof(set), &set) == 0) {
+    int n = CPU_COUNT(&set);
+    if (n > 0) {
+      return static_cast<unsigned>(n);
+    }
+  }
+  return std::max(1U, std::thread::hardware_concurrency());
+}
+
+}  // namespace
 
 report::Summary LoadedRun::MakeSummary() const {
   report::Summary s;
@@ -32,7 +52,7 @@ std::unique_ptr<LoadedRun> Load(const LoadOptions& options) {
   };
   std::vector<Slot> slots(sources.size());
   unsigned threads = options.threads != 0 ? options.threads
-                                          : std::min(4U, std::thread::hardware_concurrency());
+                                          : std::min(4U, AvailableCpus());
   threads = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(sources.size())));
   std::atomic<std::size_t> next{0};
   auto work = [&]() {

@@ -425,6 +425,7 @@ bool Builder::Handle(const yaml_event_t& ev) {
         out_.pop_back();  // empty document ("---" alone, comments only)
       } else if (doc_ != nullptr) {
         doc_->set_index(static_cast<std::uint32_t>(out_.size() - 1));
+        doc_->Compact();
       }
       doc_ = nullptr;
       return true;

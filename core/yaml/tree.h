@@ -122,6 +122,13 @@ class Document {
     children_.insert(children_.end(), ids, ids + n);
     return first;
   }
+  /// Releases the growth slack of the node, child and string storage once the document is
+  /// complete (the loader keeps every document of a run in memory).
+  void Compact() {
+    nodes_.shrink_to_fit();
+    children_.shrink_to_fit();
+    strings_.shrink_to_fit();
+  }
   void set_root(NodeId root) { root_ = root; }
   void set_index(std::uint32_t index) { index_ = index; }
 

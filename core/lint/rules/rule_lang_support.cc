@@ -267,6 +267,22 @@ const rl::Arg* ArgAt(const rl::Node& root, std::uint32_t offset, const rl::Node*
   return found;
 }
 
+std::optional<std::string> OverlapAnalysisNote(const RuleContext& ctx) {
+  resolve::LintEnv env(ctx);
+  std::size_t routes = 0;
+  for (const model::IngressRouteTCP* irt : env.ProcessedRoutes()) {
+    for (const model::Route& route : irt->routes) {
+      routes += route.match.present && !route.match.value.empty() ? 1U : 0U;
+    }
+  }
+  if (routes <= kMaxOverlapRoutes) {
+    return std::nullopt;
+  }
+  return "shadowed and ambiguous route checks (IRT123, IRT124) skipped: " +
+         std::to_string(routes) + " routes, more than the " + std::to_string(kMaxOverlapRoutes) +
+         " they compare pairwise; run them on fewer files";
+}
+
 std::string RouterName(const RouteRule& r) {
   return provider::MakeId(r.object().namespace_, provider::RouteKey(r.irt->IngressName(), r.text));
 }
@@ -515,9 +531,17 @@ void DropSniTerms(std::vector<Term>* terms) {
 }  // namespace
 
 std::vector<RouteOverlap> FindOverlaps(const RuleLangEnv& env) {
-  constexpr std::size_t kMaxRoutes = 3000;
   std::vector<Analysed> all;
   const std::vector<RouteRule>& routes = env.routes();
+  // The comparison below is quadratic: beyond the limit, skip the analysis before spending
+  // anything on it (OverlapAnalysisNote tells the user).
+  std::size_t candidates = 0;
+  for (const RouteRule& r : routes) {
+    candidates += r.empty ? 0U : 1U;
+  }
+  if (candidates > kMaxOverlapRoutes) {
+    return {};
+  }
   for (std::size_t i = 0; i < routes.size(); ++i) {
     const RouteRule& r = routes[i];
     if (r.empty || !r.valid()) {
@@ -554,9 +578,6 @@ std::vector<RouteOverlap> FindOverlaps(const RuleLangEnv& env) {
     }
     a.eps = env.EntryPointsOf(r);
     all.push_back(std::move(a));
-    if (all.size() > kMaxRoutes) {
-      return {};
-    }
   }
   std::vector<RouteOverlap> out;
   for (std::size_t jj = 0; jj < all.size(); ++jj) {

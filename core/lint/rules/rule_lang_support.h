@@ -118,7 +118,11 @@ struct RouteOverlap {
   std::string entry_point; ///< one entry point they share ("" = the default entry points)
   bool tie = false;        ///< same priority (IRT124) rather than strictly ordered (IRT123)
 };
+/// Compares routes pairwise; returns nothing above kMaxOverlapRoutes non-empty routes.
 std::vector<RouteOverlap> FindOverlaps(const RuleLangEnv& env);
+inline constexpr std::size_t kMaxOverlapRoutes = 3000;
+/// The run-summary note when FindOverlaps skips this input for its size.
+std::optional<std::string> OverlapAnalysisNote(const RuleContext& ctx);
 
 /// FindOverlaps over the run's shared RuleLangEnv, computed once for IRT123 and IRT124
 /// (`ctx.Shared<RouteOverlaps>()`).

@@ -1,0 +1,98 @@
+// The analyses lint rules share: built once per run, and the size limit of the overlap analysis.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "core/lint/registry.h"
+#include "core/lint/rules/reference_index.h"
+#include "core/lint/rules/rule_lang_support.h"
+
+namespace irtcp::lint {
+namespace {
+
+model::InputSet Load(const std::string& text) {
+  model::InputSet input;
+  diag::DiagnosticSink sink;
+  input.AddSource(std::make_shared<const source::SourceFile>("in.yaml", text), yaml::LoadOptions{},
+                  sink);
+  return input;
+}
+
+std::string Routes(int n) {
+  std::string text =
+      "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata: {name: many}\n"
+      "spec:\n  tls: {}\n  routes:\n";
+  for (int i = 0; i < n; ++i) {
+    text += "    - match: HostSNI(`h" + std::to_string(i) +
+            ".example.com`)\n      services: [{name: s, port: 1}]\n";
+  }
+  return text;
+}
+
+TEST(SharedAnalyses, BuiltOncePerContext) {
+  model::InputSet input = Load(Routes(3));
+  LintOptions options;
+  RuleContext ctx{input, options};
+  const RuleLangEnv& a = ctx.Shared<RuleLangEnv>();
+  const RuleLangEnv& b = ctx.Shared<RuleLangEnv>();
+  EXPECT_EQ(&a, &b);
+  EXPECT_EQ(a.routes().size(), 3U);
+  EXPECT_TRUE(a.routes()[0].valid());
+  RuleContext other{input, options};
+  EXPECT_NE(&other.Shared<RuleLangEnv>(), &a);
+}
+
+TEST(SharedAnalyses, OverlapAnalysisSkipsLargeInputsAndSaysSo) {
+  LintOptions options;
+  model::InputSet small = Load(Routes(3));
+  RuleContext small_ctx{small, options};
+  EXPECT_FALSE(OverlapAnalysisNote(small_ctx).has_value());
+
+  model::InputSet large = Load(Routes(static_cast<int>(kMaxOverlapRoutes) + 1));
+  RuleContext ctx{large, options};
+  EXPECT_TRUE(ctx.Shared<RouteOverlaps>().list.empty());
+  std::optional<std::string> note = OverlapAnalysisNote(ctx);
+  ASSERT_TRUE(note.has_value());
+  EXPECT_NE(note->find("IRT123"), std::string::npos);
+  bool listed = false;
+  for (const std::string& n : CheckNotes(ctx)) {
+    listed = listed || n == *note;
+  }
+  EXPECT_TRUE(listed);
+}
+
+TEST(ReferenceIndex, KeysAsTraefikRegistersThem) {
+  model::InputSet input = Load(R"(apiVersion: traefik.io/v1alpha1
+kind: MiddlewareTCP
+metadata: {name: my.mw, namespace: apps}
+spec: {inFlightConn: {amount: 1}}
+---
+apiVersion: traefik.io/v1alpha1
+kind: TLSOption
+metadata: {name: default, namespace: apps}
+spec: {}
+---
+apiVersion: traefik.io/v1alpha1
+kind: TLSOption
+metadata: {name: strict, namespace: apps}
+spec: {}
+---
+apiVersion: traefik.containo.us/v1alpha1
+kind: MiddlewareTCP
+metadata: {name: old, namespace: legacy}
+spec: {inFlightConn: {amount: 1}}
+)");
+  LintOptions options;
+  RuleContext ctx{input, options};
+  const ReferenceIndex& index = ctx.Shared<ReferenceIndex>();
+  EXPECT_TRUE(index.middleware_tcp_keys.contains("apps-my-mw"));
+  EXPECT_FALSE(index.middleware_tcp_keys.contains("legacy-old"));  // removed group: invisible
+  EXPECT_TRUE(index.middleware_tcp_namespaces.contains("legacy"));
+  EXPECT_TRUE(index.tls_option_keys.contains("default"));
+  EXPECT_TRUE(index.tls_option_keys.contains("apps-strict"));
+  EXPECT_EQ(index.tls_options_by_name.count("apps/strict"), 1U);
+}
+
+}  // namespace
+}  // namespace irtcp::lint
