@@ -7,7 +7,22 @@
 #include <cmath>
 #include <limits>
 
+#include "core/util/crypto_init.h"
+
 namespace irtcp::provider {
+
+namespace {
+
+/// SHA-256, fetched once (an implicit fetch through EVP_sha256() looks it up on every call).
+const EVP_MD* Sha256() {
+  static const EVP_MD* md = [] {
+    util::InitCrypto();
+    return EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  }();
+  return md;
+}
+
+}  // namespace
 
 std::string MakeId(std::string_view ns, std::string_view name) {
   if (ns.empty()) {
@@ -45,7 +60,7 @@ std::string Normalize(std::string_view s) {
 std::string RouteKey(std::string_view ingress_name, std::string_view match) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int len = 0;
-  EVP_Digest(match.data(), match.size(), digest.data(), &len, EVP_sha256(), nullptr);
+  EVP_Digest(match.data(), match.size(), digest.data(), &len, Sha256(), nullptr);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out(ingress_name);
   out += '-';

@@ -5,6 +5,7 @@
 #include <openssl/x509.h>
 
 #include "core/lint/rules/provider_rules.h"
+#include "core/util/crypto_init.h"
 #include "core/resolve/lint_support.h"
 
 namespace irtcp::lint {
@@ -37,6 +38,7 @@ No automatic fix.
 namespace {
 
 bool IsPem(const std::string& text, bool key) {
+  util::InitCrypto();
   BIO* bio = BIO_new_mem_buf(text.data(), static_cast<int>(text.size()));
   if (bio == nullptr) {
     return false;
