@@ -95,12 +95,7 @@ const std::string& LookupKey(std::string_view ns, std::string_view name) {
 }  // namespace
 
 std::string Catalog::Key(std::string_view ns, std::string_view name) {
-  std::string key;
-  key.reserve(ns.size() + name.size() + 1);
-  key.append(ns);
-  key += '/';
-  key.append(name);
-  return key;
+  return LookupKey(ns, name);
 }
 
 const Service* Catalog::FindService(std::string_view ns, std::string_view name) const {

@@ -109,14 +109,7 @@ const std::string& LookupIndexKey(Kind kind, std::string_view ns, std::string_vi
 }
 
 std::string IndexKey(Kind kind, std::string_view ns, std::string_view name) {
-  std::string key;
-  key.reserve(ns.size() + name.size() + 4);
-  key += static_cast<char>('A' + static_cast<int>(kind));
-  key += '/';
-  key += ns;
-  key += '/';
-  key += name;
-  return key;
+  return LookupIndexKey(kind, ns, name);
 }
 
 }  // namespace
