@@ -9,6 +9,7 @@
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 #pragma GCC diagnostic pop
 
@@ -232,6 +233,18 @@ const valijson::Schema& CompiledSchema::Valijson() const {
 bool ValijsonAccepts(const CompiledSchema& schema, const yaml::Document& doc, yaml::NodeId node) {
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   return validator.validate(schema.Valijson(), TreeAdapter(doc, node), nullptr);
+}
+
+std::vector<ValijsonError> ValijsonErrors(const CompiledSchema& schema, const yaml::Document& doc,
+                                          yaml::NodeId node) {
+  valijson::ValidationResults results;
+  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  validator.validate(schema.Valijson(), TreeAdapter(doc, node), &results);
+  std::vector<ValijsonError> out;
+  for (const valijson::ValidationResults::Error& e : results) {
+    out.push_back({e.context, e.description});
+  }
+  return out;
 }
 
 std::unique_ptr<CompiledSchema> CompileSchema(std::string_view group, std::string_view version,

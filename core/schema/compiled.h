@@ -123,6 +123,16 @@ struct CompiledSchema {
 /// validator must agree with it on every structural schema (tested).
 bool ValijsonAccepts(const CompiledSchema& schema, const yaml::Document& doc, yaml::NodeId node);
 
+/// One of valijson's errors: where (its context path) and its description.
+struct ValijsonError {
+  std::vector<std::string> context;
+  std::string description;
+};
+/// Every error valijson reports for the node (empty when it accepts it). valijson's validator
+/// templates are instantiated in compiled.cc only: they are the slowest code in the build.
+std::vector<ValijsonError> ValijsonErrors(const CompiledSchema& schema, const yaml::Document& doc,
+                                          yaml::NodeId node);
+
 /// Loads a schema produced by ConvertCrd. Returns nullptr and sets `*err` on failure (bad JSON,
 /// a pattern RE2 cannot compile, a non-structural schema valijson rejects).
 std::unique_ptr<CompiledSchema> CompileSchema(std::string_view group, std::string_view version,

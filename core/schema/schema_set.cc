@@ -33,17 +33,6 @@
 #include <tuple>
 #include <utility>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-#pragma GCC diagnostic ignored "-Wshadow"
-#pragma GCC diagnostic ignored "-Wold-style-cast"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <valijson/schema.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
-#pragma GCC diagnostic pop
-
 #include "core/schema/bundled.h"
 #include "core/schema/compiled.h"
 #include "core/schema/crd_convert.h"
@@ -375,9 +364,7 @@ void Checker::Run(diag::DiagnosticSink& sink) {
   if (schema_.structural) {
     Walk(0, obj_.node, true);
   } else {
-    TreeAdapter root(doc_, obj_.node);
-    valijson::Validator fast(valijson::Validator::kStrongTypes);
-    if (!fast.validate(schema_.Valijson(), root, nullptr)) {
+    if (!ValijsonAccepts(schema_, doc_, obj_.node)) {
       CollectFailures();
     }
     Walk(0, obj_.node, false);
@@ -398,15 +385,10 @@ void Checker::Run(diag::DiagnosticSink& sink) {
 }
 
 void Checker::CollectFailures() {
-  valijson::ValidationResults results;
-  valijson::Validator full(valijson::Validator::kStrongTypes);
-  TreeAdapter root(doc_, obj_.node);
-  full.validate(schema_.Valijson(), root, &results);
-
   // Distinct places, each with the descriptions valijson gave there.
   std::map<std::vector<std::string>, std::vector<std::string>> places;
-  for (const valijson::ValidationResults::Error& e : results) {
-    places[e.context].push_back(e.description);
+  for (ValijsonError& e : ValijsonErrors(schema_, doc_, obj_.node)) {
+    places[e.context].push_back(std::move(e.description));
   }
   std::size_t before_all = findings_.size();
   const std::vector<std::string>* deepest = nullptr;
