@@ -37,11 +37,14 @@ SourceFile::SourceFile(std::string display_path, std::string text)
     : path_(std::move(display_path)), text_(std::move(text)) {
   // A UTF-8 byte order mark is not part of line 1: columns count from after it.
   line_starts_.push_back(text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
+  unsigned char high = 0;
   for (std::size_t i = 0; i < text_.size(); ++i) {
+    high = static_cast<unsigned char>(high | static_cast<unsigned char>(text_[i]));
     if (text_[i] == '\n' && i + 1 < text_.size()) {
       line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
   }
+  ascii_ = (high & 0x80U) == 0;
 }
 
 std::uint32_t SourceFile::LineStart(std::uint32_t line) const {
@@ -77,6 +80,9 @@ Location SourceFile::LocationAt(std::uint32_t offset) const {
     return Location{1, 1, offset};
   }
   std::uint32_t start = line_starts_[line_index - 1];
+  if (ascii_) {
+    return Location{line_index, offset - start + 1, offset};
+  }
   std::string_view prefix = std::string_view(text_).substr(start, offset - start);
   return Location{line_index, CountChars(prefix) + 1, offset};
 }
@@ -88,6 +94,11 @@ Location SourceFile::FromMark(std::uint32_t line0, std::uint32_t column0) const 
     return LocationAt(static_cast<std::uint32_t>(text_.size()));
   }
   std::uint32_t start = line_starts_[line - 1];
+  if (ascii_) {  // one byte per character: no need to walk the line
+    return Location{line, column0 + 1,
+                    std::min<std::uint32_t>(start + column0,
+                                            static_cast<std::uint32_t>(text_.size()))};
+  }
   std::string_view rest = std::string_view(text_).substr(start);
   return Location{line, column0 + 1, start + BytesForChars(rest, column0)};
 }

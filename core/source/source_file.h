@@ -37,6 +37,7 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::vector<std::uint32_t> line_starts_;
+  bool ascii_ = true;  ///< no byte >= 0x80: a column is a byte count
 };
 
 using SourceFilePtr = std::shared_ptr<const SourceFile>;
