@@ -5,19 +5,15 @@
 #include <string>
 #include <string_view>
 
+#include "core/util/utf8.h"
+
 namespace irtcp::rule_lang {
 
-inline constexpr std::int32_t kRuneError = 0xFFFD;
-
-/// Decodes one UTF-8 sequence at the start of `s` (non-empty) the way Go does: on invalid input
-/// `*rune` is kRuneError and `*width` is 1.
-void DecodeUtf8(std::string_view s, std::int32_t* rune, std::size_t* width);
-
-/// Appends the UTF-8 encoding of `rune` (invalid runes become U+FFFD).
-void AppendUtf8(std::int32_t rune, std::string* out);
-
-/// True if `s` is valid UTF-8.
-bool IsValidUtf8(std::string_view s);
+// UTF-8 decoding and validation live in core/util/utf8.h (shared with the YAML loader).
+using util::AppendUtf8;
+using util::DecodeUtf8;
+using util::IsValidUtf8;
+using util::kRuneError;
 
 /// Go's `%#U`: "U+0040 '@'" (the quoted character only when printable).
 std::string FormatRune(std::int32_t rune);

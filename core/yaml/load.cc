@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/util/utf8.h"
 #include "core/yaml/resolve.h"
 
 namespace irtcp::yaml {
@@ -132,49 +133,6 @@ std::vector<Chunk> SplitDocuments(std::string_view text) {
   current.end = static_cast<std::uint32_t>(text.size());
   chunks.push_back(current);
   return chunks;
-}
-
-/// Returns the byte offset of the first invalid UTF-8 sequence, or npos.
-std::size_t FindInvalidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t n = s.size();
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1FU;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0FU;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07U;
-    } else {
-      return i;
-    }
-    if (i + len > n) {
-      return i;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) {
-        return i;
-      }
-      cp = (cp << 6) | (p[i + k] & 0x3FU);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
 }
 
 /// Builds Documents from the libyaml events of one chunk.
@@ -501,7 +459,7 @@ bool Builder::Handle(const yaml_event_t& ev) {
 void Builder::Run() {
   std::string_view text = std::string_view(file_->text()).substr(chunk_.begin,
                                                                  chunk_.end - chunk_.begin);
-  if (std::size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+  if (std::size_t bad = util::FindInvalidUtf8(text); bad != std::string_view::npos) {
     auto off = static_cast<std::uint32_t>(chunk_.begin + bad);
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
