@@ -5,31 +5,11 @@
 #include <set>
 
 #include "core/provider/engine.h"
+#include "core/provider/naming.h"
 
 namespace irtcp::resolve {
 
 namespace {
-
-// Traefik's Normalize (provider.md 6.5); kept here until core/provider/naming.h is in the tree.
-std::string NormalizeName(std::string_view s) {
-  std::string out;
-  bool pending_sep = false;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    bool keep =
-        (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
-    if (!keep) {
-      pending_sep = true;
-      continue;
-    }
-    if (pending_sep && !out.empty()) {
-      out += '-';
-    }
-    pending_sep = false;
-    out += c;
-  }
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -174,7 +154,7 @@ RefResolution ResolveObjectRef(std::string_view parent_ns, std::string_view name
   if (!options.allow_cross_namespace && r.ns != parent_ns) {
     r.error = "allowCrossNamespace is disabled, cross-namespace are disallowed";
   }
-  r.key = NormalizeName(r.ns + "-" + std::string(name));
+  r.key = provider::Normalize(r.ns + "-" + std::string(name));
   return r;
 }
 
