@@ -28,9 +28,9 @@ std::string MakeCorpus(int routes) {
            "true\n---\n";
     out += "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata:\n  name: r-" +
            std::to_string(i) + "\n  namespace: " + ns +
-           "\nspec:\n  entryPoints: [tcp]\n  routes:\n    - match: HostSNI(`a" +
-           std::to_string(i) + ".example.com`)\n      services:\n        - name: " + svc +
-           "\n          port: " + port + "\n  tls:\n    passthrough: true\n---\n";
+           "\nspec:\n  entryPoints: [tcp]\n  routes:\n    - match: HostSNI(`a" + std::to_string(i) +
+           ".example.com`)\n      services:\n        - name: " + svc + "\n          port: " + port +
+           "\n  tls:\n    passthrough: true\n---\n";
   }
   return out;
 }
@@ -45,8 +45,7 @@ static void BM_LoadBuildRender(benchmark::State& state) {
     input.AddSource(std::make_shared<irtcp::source::SourceFile>("bench.yaml", text), {}, sink);
     irtcp::model::Catalog catalog(input);
     irtcp::provider::Result result = irtcp::provider::Build(catalog, {});
-    std::string out =
-        irtcp::render::Render(result.config, irtcp::render::Format::kYaml, {});
+    std::string out = irtcp::render::Render(result.config, irtcp::render::Format::kYaml, {});
     benchmark::DoNotOptimize(out.data());
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));

@@ -25,36 +25,60 @@ std::string Document(int i, bool with_errors) {
       "apiVersion: traefik.io/v1alpha1\n"
       "kind: IngressRouteTCP\n"
       "metadata:\n"
-      "  name: route-" + n + "\n"
-      "  namespace: team-" + std::to_string(i % 7) + "\n"
+      "  name: route-" +
+      n +
+      "\n"
+      "  namespace: team-" +
+      std::to_string(i % 7) +
+      "\n"
       "  labels:\n"
-      "    app.kubernetes.io/name: db-" + n + "\n"
+      "    app.kubernetes.io/name: db-" +
+      n +
+      "\n"
       "    app.kubernetes.io/part-of: platform\n"
       "  annotations:\n"
-      "    example.com/owner: team-" + std::to_string(i % 7) + "\n"
+      "    example.com/owner: team-" +
+      std::to_string(i % 7) +
+      "\n"
       "spec:\n"
       "  entryPoints:\n"
       "    - websecure\n"
       "  routes:\n"
-      "  - match: HostSNI(`db-" + n + ".example.com`) || HostSNI(`db-" + n + ".example.org`)\n"
-      "    priority: " + std::to_string(10 + i % 5) + "\n"
+      "  - match: HostSNI(`db-" +
+      n + ".example.com`) || HostSNI(`db-" + n +
+      ".example.org`)\n"
+      "    priority: " +
+      std::to_string(10 + i % 5) +
+      "\n"
       "    middlewares:\n"
       "    - name: allow-office\n"
       "    services:\n"
-      "    - name: db-" + n + "\n"
-      "      port: " + (i % 3 == 0 ? std::string("\"postgres\"") : std::to_string(5432)) + "\n"
+      "    - name: db-" +
+      n +
+      "\n"
+      "      port: " +
+      (i % 3 == 0 ? std::string("\"postgres\"") : std::to_string(5432)) +
+      "\n"
       "      weight: 10\n"
-      "    - name: db-" + n + "-replica\n"
+      "    - name: db-" +
+      n +
+      "-replica\n"
       "      port: 5433\n"
       "      weight: 1\n"
       "      proxyProtocol:\n"
       "        version: 2\n"
-      "  - match: HostSNI(`admin-" + n + ".example.com`)\n"
+      "  - match: HostSNI(`admin-" +
+      n +
+      ".example.com`)\n"
       "    services:\n"
-      "    - name: admin-" + n + "\n"
+      "    - name: admin-" +
+      n +
+      "\n"
       "      port: 8443\n"
       "  tls:\n"
-      "    secretName: db-" + n + "-tls\n"
+      "    secretName: db-" +
+      n +
+      "-tls\n"
       "    options:\n"
       "      name: modern\n"
       "      namespace: default\n";

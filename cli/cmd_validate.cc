@@ -198,12 +198,12 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
   loaded->sink.Sort();
   report::Summary summary = loaded->MakeSummary();
   if (loaded->input.traefik_object_count() == 0 && loaded->collected.errors.empty()) {
-    summary.notes.push_back("no Traefik TCP object (IngressRouteTCP, MiddlewareTCP, "
-                            "ServersTransportTCP, TLSOption, TLSStore) found in the input");
+    summary.notes.push_back(
+        "no Traefik TCP object (IngressRouteTCP, MiddlewareTCP, "
+        "ServersTransportTCP, TLSOption, TLSStore) found in the input");
   }
   summary.notes.insert(summary.notes.end(), config_notes.begin(), config_notes.end());
-  for (std::string& note :
-       lint::CheckNotes(lint::RuleContext{loaded->input, options.lint})) {
+  for (std::string& note : lint::CheckNotes(lint::RuleContext{loaded->input, options.lint})) {
     summary.notes.push_back(std::move(note));
   }
   if (flags.input.verbose) {

@@ -33,12 +33,14 @@ void AddOutputFlags(CLI::App& app, OutputFlags& flags, const std::vector<std::st
   app.add_option("-o,--output", flags.output, "Output format: " + names)
       ->capture_default_str()
       ->check(CLI::IsMember(formats));
-  app.add_option("--color", flags.color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
+  app.add_option("--color", flags.color,
+                 "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--fail-on", flags.fail_on,
                  "Exit 1 when a finding is at or above this severity: error, warning, info, "
-                 "never (default: " + fail_on_default_help + ")")
+                 "never (default: " +
+                     fail_on_default_help + ")")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
 }
 

@@ -9,8 +9,8 @@
 #include <iostream>
 #include <string_view>
 
-#include "cli/cmd_render.h"
 #include "cli/cli_tree.h"
+#include "cli/cmd_render.h"
 #include "cli/cmd_resolve.h"
 #include "cli/cmd_validate.h"
 #include "cli/common.h"
@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
       "reach a cluster"};
   // Installed as the kubectl plugin `kubectl-irtcp`, help and errors say `kubectl irtcp`.
   std::string_view self = argc > 0 ? argv[0] : "irtcp";
-  self = self.substr(self.find_last_of('/') == std::string_view::npos ? 0 : self.find_last_of('/') + 1);
+  self = self.substr(self.find_last_of('/') == std::string_view::npos ? 0
+                                                                      : self.find_last_of('/') + 1);
   app.name(self == "kubectl-irtcp" ? "kubectl irtcp" : "irtcp");
   app.set_version_flag("--version", std::string("irtcp ") + IRTCP_VERSION);
   app.require_subcommand(1);

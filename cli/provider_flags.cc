@@ -11,8 +11,8 @@ std::vector<std::string> SplitList(const std::string& text) {
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t comma = text.find(',', start);
-    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                     : comma - start);
+    std::string item =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (!item.empty()) {
       out.push_back(std::move(item));
     }
@@ -29,7 +29,8 @@ std::vector<std::string> SplitList(const std::string& text) {
 void AddProviderFlags(CLI::App& app, const std::shared_ptr<ProviderFlags>& flags) {
   auto bool_flag = [&](const std::string& name, std::optional<bool> ProviderFlags::*field,
                        const std::string& help) {
-    app.add_flag_callback(name, [flags, field]() { (*flags).*field = true; }, help)
+    app.add_flag_callback(
+           name, [flags, field]() { (*flags).*field = true; }, help)
         ->group("Provider options");
   };
   bool_flag("--allow-cross-namespace", &ProviderFlags::allow_cross_namespace,
@@ -44,9 +45,7 @@ void AddProviderFlags(CLI::App& app, const std::shared_ptr<ProviderFlags>& flags
             "providers.kubernetesCRD.disableClusterScopeResources: no Node lookups");
   app.add_option_function<std::string>(
          "--cross-provider-namespaces",
-         [flags](const std::string& value) {
-           flags->cross_provider_namespaces = SplitList(value);
-         },
+         [flags](const std::string& value) { flags->cross_provider_namespaces = SplitList(value); },
          "providers.kubernetesCRD.crossProviderNamespaces, comma-separated; an empty value "
          "(--cross-provider-namespaces=) allows no namespace, unset allows every namespace")
       ->type_name("LIST")

@@ -60,7 +60,9 @@ INSTANTIATE_TEST_SUITE_P(Cases, CliGolden, ::testing::ValuesIn(Cases()),
                            std::string name = param_info.param.filename().string();
                            std::replace_if(
                                name.begin(), name.end(),
-                               [](char c) { return std::isalnum(static_cast<unsigned char>(c)) == 0; },
+                               [](char c) {
+                                 return std::isalnum(static_cast<unsigned char>(c)) == 0;
+                               },
                                '_');
                            return name;
                          });

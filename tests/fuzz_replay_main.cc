@@ -1,8 +1,8 @@
 // Replays a libFuzzer corpus through LLVMFuzzerTestOneInput without libFuzzer, so the default
 // (gcc) build runs the seed corpus under ctest. Usage: fuzz_replay <dir-or-file>...
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>

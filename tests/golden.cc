@@ -33,12 +33,11 @@ void ExpectGolden(const std::filesystem::path& golden, const std::string& actual
     return;
   }
   if (!std::filesystem::exists(golden)) {
-    ADD_FAILURE() << "missing golden file " << golden
-                  << " (run irtcp_tests --update to create it)";
+    ADD_FAILURE() << "missing golden file " << golden << " (run irtcp_tests --update to create it)";
     return;
   }
-  EXPECT_EQ(ReadFileOrDie(golden), actual) << "golden mismatch: " << golden
-                                           << " (run irtcp_tests --update and review the diff)";
+  EXPECT_EQ(ReadFileOrDie(golden), actual)
+      << "golden mismatch: " << golden << " (run irtcp_tests --update and review the diff)";
 }
 
 namespace {
@@ -72,8 +71,8 @@ RunResult RunIrtcp(const std::vector<std::string>& args, const std::filesystem::
     ADD_FAILURE() << "mkstemp failed";
     return result;
   }
-  if (!stdin_text.empty() &&
-      write(in_fd, stdin_text.data(), stdin_text.size()) != static_cast<ssize_t>(stdin_text.size())) {
+  if (!stdin_text.empty() && write(in_fd, stdin_text.data(), stdin_text.size()) !=
+                                 static_cast<ssize_t>(stdin_text.size())) {
     ADD_FAILURE() << "write failed";
   }
   lseek(in_fd, 0, SEEK_SET);

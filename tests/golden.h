@@ -31,7 +31,6 @@ struct RunResult {
 
 /// Runs the real irtcp binary with `args` in `cwd`, feeding `stdin_text` on standard input.
 RunResult RunIrtcp(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                   const std::string& stdin_text = "",
-                   const std::vector<std::string>& env = {});
+                   const std::string& stdin_text = "", const std::vector<std::string>& env = {});
 
 }  // namespace irtcp::testing

@@ -12,6 +12,7 @@
 #define TOML_HEADER_ONLY 0
 #define TOML_SHARED_LIB 1
 #include <toml++/toml.h>
+
 #include <vector>
 
 #include "core/model/catalog.h"
@@ -174,13 +175,12 @@ TEST_P(ProviderConformance, MatchesExpected) {
   EXPECT_EQ(actual, expected) << "diff: " << Json::diff(expected, actual).dump(1);
 
   // The YAML and TOML renderings hold the same data.
-  Json from_yaml =
-      YamlToJson(YAML::Load(render::Render(result.config, render::Format::kYaml, ro)));
+  Json from_yaml = YamlToJson(YAML::Load(render::Render(result.config, render::Format::kYaml, ro)));
   EXPECT_EQ(from_yaml, actual) << "yaml diff: " << Json::diff(actual, from_yaml).dump(1);
   Json from_toml;
   std::string toml_err;
-  ASSERT_TRUE(ParseToml(render::Render(result.config, render::Format::kToml, ro), &from_toml,
-                        &toml_err))
+  ASSERT_TRUE(
+      ParseToml(render::Render(result.config, render::Format::kToml, ro), &from_toml, &toml_err))
       << toml_err;
   EXPECT_EQ(from_toml, actual) << "toml diff: " << Json::diff(actual, from_toml).dump(1);
 }

@@ -1,13 +1,13 @@
 // Every registered finding kind is well-formed, documented and tested (kube-linter's all_test.go).
+#include "core/lint/registry.h"
+
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <filesystem>
 #include <set>
 #include <string>
 
-#include <re2/re2.h>
-
-#include "core/lint/registry.h"
 #include "tests/golden.h"
 
 namespace irtcp::testing {

@@ -60,8 +60,8 @@ struct Tally {
     for (const std::string& s : skipped) {
       ids += (ids.empty() ? "" : ", ") + s;
     }
-    std::printf("[rule-conformance] %s: %d cases ran, %zu skipped%s%s\n", what, ran,
-                skipped.size(), ids.empty() ? "" : ": ", ids.c_str());
+    std::printf("[rule-conformance] %s: %d cases ran, %zu skipped%s%s\n", what, ran, skipped.size(),
+                ids.empty() ? "" : ": ", ids.c_str());
     ::testing::Test::RecordProperty(std::string(what) + "_ran", ran);
     ::testing::Test::RecordProperty(std::string(what) + "_skipped", ids);
   }

@@ -43,7 +43,8 @@ struct RuleInfo {
   std::string_view code;         ///< "IRT104": stable, never reused
   std::string_view name;         ///< "hostsni-without-tls": kebab-case
   std::string_view summary;      ///< one line, lower case, no period
-  std::string_view explanation;  ///< markdown: ## What it does / ## Why is this bad? / ## How to fix / ## Fix safety
+  std::string_view explanation;  ///< markdown: ## What it does / ## Why is this bad? / ## How to
+                                 ///< fix / ## Fix safety
   Severity default_severity = Severity::kError;
   FixAvailability fix = FixAvailability::kNone;
 };
@@ -53,8 +54,8 @@ struct Diagnostic {
   const RuleInfo* rule = nullptr;
   Severity severity = Severity::kError;
   std::string message;
-  source::SourceFilePtr file;  ///< may be null for findings about the whole run
-  source::Location location;   ///< start of the offending text (line 0: none)
+  source::SourceFilePtr file;    ///< may be null for findings about the whole run
+  source::Location location;     ///< start of the offending text (line 0: none)
   std::uint32_t end_offset = 0;  ///< byte offset where the offending text ends (for carets)
   std::string json_path;         ///< "/spec/routes/0/match" when known
   std::string help;              ///< optional "= help:" line

@@ -10,8 +10,7 @@ namespace irtcp::fix {
 namespace {
 
 bool IsContinuationByte(std::string_view text, std::uint32_t offset) {
-  return offset < text.size() &&
-         (static_cast<unsigned char>(text[offset]) & 0xC0U) == 0x80U;
+  return offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0U) == 0x80U;
 }
 
 /// Sorted edits of `fix`, or false when they are out of range, split a UTF-8 character or
@@ -40,8 +39,7 @@ bool Touches(const diag::Edit& a, const diag::Edit& b) {
 bool SameEdits(const std::vector<diag::Edit>& a, const std::vector<diag::Edit>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                     [](const diag::Edit& x, const diag::Edit& y) {
-                      return x.begin == y.begin && x.end == y.end &&
-                             x.replacement == y.replacement;
+                      return x.begin == y.begin && x.end == y.end && x.replacement == y.replacement;
                     });
 }
 
@@ -101,9 +99,8 @@ ApplyResult ApplyFixes(std::string_view text, const std::vector<const diag::Fix*
   std::vector<const Candidate*> taken;
   std::vector<const diag::Edit*> accepted;  // every edit of the taken fixes
   for (const Candidate& c : candidates) {
-    bool duplicate = std::any_of(taken.begin(), taken.end(), [&](const Candidate* t) {
-      return SameEdits(t->edits, c.edits);
-    });
+    bool duplicate = std::any_of(taken.begin(), taken.end(),
+                                 [&](const Candidate* t) { return SameEdits(t->edits, c.edits); });
     if (duplicate) {
       continue;
     }
@@ -126,9 +123,8 @@ ApplyResult ApplyFixes(std::string_view text, const std::vector<const diag::Fix*
     return result;
   }
 
-  std::stable_sort(accepted.begin(), accepted.end(), [](const diag::Edit* a, const diag::Edit* b) {
-    return a->begin < b->begin;
-  });
+  std::stable_sort(accepted.begin(), accepted.end(),
+                   [](const diag::Edit* a, const diag::Edit* b) { return a->begin < b->begin; });
   const bool crlf = UsesCrlf(text);
   std::string out;
   out.reserve(text.size());

@@ -19,12 +19,12 @@ bool IsSelected(diag::Applicability applicability, Selection selection);
 
 /// What one application did to one text.
 struct ApplyResult {
-  std::string text;                ///< the fixed text (the original when nothing applied)
-  std::size_t applied = 0;         ///< fixes whose edits are in `text`
-  std::size_t overlapping = 0;     ///< selected fixes left out because they touch an applied one
-  std::size_t not_selected = 0;    ///< unsafe fixes left out under Selection::kSafe
-  std::size_t invalid = 0;         ///< fixes with edits out of range, inside a UTF-8 character,
-                                   ///< or overlapping each other (a rule bug; never applied)
+  std::string text;              ///< the fixed text (the original when nothing applied)
+  std::size_t applied = 0;       ///< fixes whose edits are in `text`
+  std::size_t overlapping = 0;   ///< selected fixes left out because they touch an applied one
+  std::size_t not_selected = 0;  ///< unsafe fixes left out under Selection::kSafe
+  std::size_t invalid = 0;       ///< fixes with edits out of range, inside a UTF-8 character,
+                                 ///< or overlapping each other (a rule bug; never applied)
 };
 
 /// True when the file's first line break is "\r\n": replacements then get "\r\n" too.

@@ -80,17 +80,17 @@ void Myers(const std::vector<std::string_view>& a, const std::vector<std::string
     while (x > prev_x && y > prev_y) {
       --x;
       --y;
-      reversed.push_back({Op::kKeep, lo_a + static_cast<std::size_t>(x),
-                          lo_b + static_cast<std::size_t>(y)});
+      reversed.push_back(
+          {Op::kKeep, lo_a + static_cast<std::size_t>(x), lo_b + static_cast<std::size_t>(y)});
     }
     if (x == prev_x) {
       --y;
-      reversed.push_back({Op::kInsert, lo_a + static_cast<std::size_t>(x),
-                          lo_b + static_cast<std::size_t>(y)});
+      reversed.push_back(
+          {Op::kInsert, lo_a + static_cast<std::size_t>(x), lo_b + static_cast<std::size_t>(y)});
     } else {
       --x;
-      reversed.push_back({Op::kDelete, lo_a + static_cast<std::size_t>(x),
-                          lo_b + static_cast<std::size_t>(y)});
+      reversed.push_back(
+          {Op::kDelete, lo_a + static_cast<std::size_t>(x), lo_b + static_cast<std::size_t>(y)});
     }
   }
   while (x > 0 && y > 0) {
@@ -120,8 +120,8 @@ void AppendLine(std::string* out, char prefix, std::string_view line) {
 
 }  // namespace
 
-std::string UnifiedDiff(std::string_view before, std::string_view after,
-                        std::string_view old_label, std::string_view new_label, int context) {
+std::string UnifiedDiff(std::string_view before, std::string_view after, std::string_view old_label,
+                        std::string_view new_label, int context) {
   if (before == after) {
     return {};
   }

@@ -25,8 +25,7 @@ std::string Numbered(int from, int to) {
 TEST(FixDiff, Table) {
   const Case cases[] = {
       {"equal", "a\n", "a\n", ""},
-      {"one line changed in the middle", Numbered(1, 10),
-       Numbered(1, 4) + "L5\n" + Numbered(6, 10),
+      {"one line changed in the middle", Numbered(1, 10), Numbered(1, 4) + "L5\n" + Numbered(6, 10),
        "--- a/f\n+++ b/f\n@@ -2,7 +2,7 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n"},
       {"first line", "x\ny\n", "X\ny\n", "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n-x\n+X\n y\n"},
       {"single line file", "x\n", "y\n", "--- a/f\n+++ b/f\n@@ -1 +1 @@\n-x\n+y\n"},
@@ -34,12 +33,10 @@ TEST(FixDiff, Table) {
        "--- a/f\n+++ b/f\n@@ -1,2 +1,3 @@\n a\n+new\n b\n"},
       {"into empty file", "", "a\n", "--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+a\n"},
       {"deletion only", "a\nb\nc\n", "a\nc\n", "--- a/f\n+++ b/f\n@@ -1,3 +1,2 @@\n a\n-b\n c\n"},
-      {"two hunks far apart", Numbered(1, 20),
-       "L1\n" + Numbered(2, 19) + "L20\n",
+      {"two hunks far apart", Numbered(1, 20), "L1\n" + Numbered(2, 19) + "L20\n",
        "--- a/f\n+++ b/f\n@@ -1,4 +1,4 @@\n-l1\n+L1\n l2\n l3\n l4\n"
        "@@ -17,4 +17,4 @@\n l17\n l18\n l19\n-l20\n+L20\n"},
-      {"close changes share a hunk", Numbered(1, 9),
-       "L1\n" + Numbered(2, 7) + "L8\nl9\n",
+      {"close changes share a hunk", Numbered(1, 9), "L1\n" + Numbered(2, 7) + "L8\nl9\n",
        "--- a/f\n+++ b/f\n@@ -1,9 +1,9 @@\n-l1\n+L1\n l2\n l3\n l4\n l5\n l6\n l7\n"
        "-l8\n+L8\n l9\n"},
       {"no newline at end", "a\nb", "a\nc",

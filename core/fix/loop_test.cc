@@ -9,10 +9,10 @@
 namespace irtcp::fix {
 namespace {
 
-const diag::RuleInfo kEmptyParens{"IRT999", "empty-parens", "test rule", "", diag::Severity::kError,
-                                  diag::FixAvailability::kAlways};
-const diag::RuleInfo kUnsafeUpper{"IRT998", "upper", "test rule", "", diag::Severity::kWarning,
-                                  diag::FixAvailability::kAlways};
+const diag::RuleInfo kEmptyParens{"IRT999", "empty-parens",         "test rule",
+                                  "",       diag::Severity::kError, diag::FixAvailability::kAlways};
+const diag::RuleInfo kUnsafeUpper{
+    "IRT998", "upper", "test rule", "", diag::Severity::kWarning, diag::FixAvailability::kAlways};
 
 /// A synthetic check: every "()" is a finding whose safe fix deletes it (so nested parens need
 /// several passes), and every "u" one whose unsafe fix makes it "U".

@@ -15,9 +15,10 @@
 
 namespace irtcp::input {
 
-const diag::RuleInfo kFileTooLarge{
-    "IRT008", "file-too-large", "an input file is larger than the size limit",
-    R"md(## What it does
+const diag::RuleInfo kFileTooLarge{"IRT008",
+                                   "file-too-large",
+                                   "an input file is larger than the size limit",
+                                   R"md(## What it does
 Reports input files larger than the limit (64 MiB by default, `--max-file-size` to change it);
 such a file is not parsed.
 
@@ -31,11 +32,13 @@ Split the file, or raise the limit with `--max-file-size` if the file is meant t
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                   diag::Severity::kError,
+                                   diag::FixAvailability::kNone};
 
-const diag::RuleInfo kHelmTemplate{
-    "IRT009", "helm-template", "a file is an unrendered Helm template and was skipped",
-    R"md(## What it does
+const diag::RuleInfo kHelmTemplate{"IRT009",
+                                   "helm-template",
+                                   "a file is an unrendered Helm template and was skipped",
+                                   R"md(## What it does
 Notes files that contain Helm template actions (`{{ .Values.x }}`, `{{- if … }}`). They are not
 YAML until Helm renders them, so irtcp skips them instead of reporting YAML errors.
 
@@ -48,7 +51,8 @@ Check the rendered output instead: `helm template . | irtcp validate -`.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kInfo, diag::FixAvailability::kNone};
+                                   diag::Severity::kInfo,
+                                   diag::FixAvailability::kNone};
 
 namespace fs = std::filesystem;
 
@@ -109,8 +113,8 @@ class Collector {
     std::string text;
     bool too_large = false;
     if (st.st_size > 0) {
-      text.reserve(std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size),
-                                           options_.max_file_size));
+      text.reserve(
+          std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size), options_.max_file_size));
     }
     bool ok = ReadStream(fd, &text, options_.max_file_size, &too_large);
     int saved = errno;
@@ -123,7 +127,8 @@ class Collector {
   }
 
   void Add(const std::string& display, std::string text, bool too_large) {
-    auto file = std::make_shared<source::SourceFile>(display, too_large ? std::string() : std::move(text));
+    auto file =
+        std::make_shared<source::SourceFile>(display, too_large ? std::string() : std::move(text));
     if (too_large) {
       sink_.Report(kFileTooLarge, file, source::Location{1, 1, 0},
                    "file is larger than " + std::to_string(options_.max_file_size >> 20) +

@@ -22,15 +22,15 @@ namespace {
 // IRT4xx cross-resource, IRT9xx meta.
 constexpr std::array kRules{
     // -- IRT0xx: input ---------------------------------------------------------------------------
-    Rule{&yaml::kYamlSyntax, nullptr},       // IRT001
-    Rule{&yaml::kInvalidEncoding, nullptr},  // IRT002
-    Rule{&schema::kUnknownField, nullptr},   // IRT003
-    Rule{&yaml::kDuplicateKey, nullptr},     // IRT004
-    Rule{&model::kNotAnObject, nullptr},     // IRT005
-    Rule{&yaml::kYamlLimits, nullptr},       // IRT006
-    Rule{&model::kNearMissKind, nullptr},    // IRT007
-    Rule{&input::kFileTooLarge, nullptr},    // IRT008
-    Rule{&input::kHelmTemplate, nullptr},    // IRT009
+    Rule{&yaml::kYamlSyntax, nullptr},            // IRT001
+    Rule{&yaml::kInvalidEncoding, nullptr},       // IRT002
+    Rule{&schema::kUnknownField, nullptr},        // IRT003
+    Rule{&yaml::kDuplicateKey, nullptr},          // IRT004
+    Rule{&model::kNotAnObject, nullptr},          // IRT005
+    Rule{&yaml::kYamlLimits, nullptr},            // IRT006
+    Rule{&model::kNearMissKind, nullptr},         // IRT007
+    Rule{&input::kFileTooLarge, nullptr},         // IRT008
+    Rule{&input::kHelmTemplate, nullptr},         // IRT009
     Rule{&schema::kTypeMismatch, nullptr},        // IRT010
     Rule{&schema::kMissingField, nullptr},        // IRT011
     Rule{&schema::kValueNotInEnum, nullptr},      // IRT012
@@ -41,57 +41,58 @@ constexpr std::array kRules{
     Rule{&schema::kNonStringMetaValue, nullptr},  // IRT017
     Rule{&schema::kInvalidLabel, nullptr},        // IRT018
     Rule{&schema::kSchemaViolation, nullptr},     // IRT019
-    // -- IRT003, IRT01x-IRT02x: schema (core/schema) -----------------------------------------------
+    // -- IRT003, IRT01x-IRT02x: schema (core/schema)
+    // -----------------------------------------------
     // -- IRT1xx: rule language (core/rule_lang, core/lint/rules) ---------------------------------
-    Rule{&kRuleSyntaxError, &CheckRuleSyntaxError},                         // IRT101
-    Rule{&kUnknownMatcher, &CheckUnknownMatcher},                           // IRT102
-    Rule{&kWrongArgumentCount, &CheckWrongArgumentCount},                   // IRT103
-    Rule{&kHostSniWithoutTls, &CheckHostSniWithoutTls},                     // IRT104
-    Rule{&kNewlineEndsRule, &CheckNewlineEndsRule},                         // IRT105
-    Rule{&kInvalidHostSniRegexp, &CheckInvalidHostSniRegexp},               // IRT106
-    Rule{&kInvalidClientIp, &CheckInvalidClientIp},                         // IRT107
-    Rule{&kAcmeTlsAlpn, &CheckAcmeTlsAlpn},                                 // IRT108
-    Rule{&kEmptyMatch, &CheckEmptyMatch},                                   // IRT109
-    Rule{&kPriorityAboveMaximum, &CheckPriorityAboveMaximum},               // IRT110
-    Rule{&kDuplicateMatch, &CheckDuplicateMatch},                           // IRT111
-    Rule{&kInvalidHostSni, &CheckInvalidHostSni},                           // IRT112
-    Rule{&kNonAsciiHostSni, &CheckNonAsciiHostSni},                         // IRT113
-    Rule{&kEmptyMatcherArgument, &CheckEmptyMatcherArgument},               // IRT114
-    Rule{&kSniMatcherWithoutTls, &CheckSniMatcherWithoutTls},               // IRT115
-    Rule{&kHostSniIpLiteral, &CheckHostSniIpLiteral},                       // IRT116
-    Rule{&kHostSniWithPort, &CheckHostSniWithPort},                         // IRT117
-    Rule{&kHostSniNotDnsName, &CheckHostSniNotDnsName},                     // IRT118
-    Rule{&kHostSniRegexpV2Template, &CheckHostSniRegexpV2Template},         // IRT119
-    Rule{&kHostSniRegexpUnanchored, &CheckHostSniRegexpUnanchored},         // IRT120
-    Rule{&kHostSniRegexpUpperCase, &CheckHostSniRegexpUpperCase},           // IRT121
-    Rule{&kDeprecatedRuleSyntax, &CheckDeprecatedRuleSyntax},               // IRT122
-    Rule{&kShadowedRoute, &CheckShadowedRoute},                             // IRT123
-    Rule{&kAmbiguousRouteOrder, &CheckAmbiguousRouteOrder},                 // IRT124
+    Rule{&kRuleSyntaxError, &CheckRuleSyntaxError},                  // IRT101
+    Rule{&kUnknownMatcher, &CheckUnknownMatcher},                    // IRT102
+    Rule{&kWrongArgumentCount, &CheckWrongArgumentCount},            // IRT103
+    Rule{&kHostSniWithoutTls, &CheckHostSniWithoutTls},              // IRT104
+    Rule{&kNewlineEndsRule, &CheckNewlineEndsRule},                  // IRT105
+    Rule{&kInvalidHostSniRegexp, &CheckInvalidHostSniRegexp},        // IRT106
+    Rule{&kInvalidClientIp, &CheckInvalidClientIp},                  // IRT107
+    Rule{&kAcmeTlsAlpn, &CheckAcmeTlsAlpn},                          // IRT108
+    Rule{&kEmptyMatch, &CheckEmptyMatch},                            // IRT109
+    Rule{&kPriorityAboveMaximum, &CheckPriorityAboveMaximum},        // IRT110
+    Rule{&kDuplicateMatch, &CheckDuplicateMatch},                    // IRT111
+    Rule{&kInvalidHostSni, &CheckInvalidHostSni},                    // IRT112
+    Rule{&kNonAsciiHostSni, &CheckNonAsciiHostSni},                  // IRT113
+    Rule{&kEmptyMatcherArgument, &CheckEmptyMatcherArgument},        // IRT114
+    Rule{&kSniMatcherWithoutTls, &CheckSniMatcherWithoutTls},        // IRT115
+    Rule{&kHostSniIpLiteral, &CheckHostSniIpLiteral},                // IRT116
+    Rule{&kHostSniWithPort, &CheckHostSniWithPort},                  // IRT117
+    Rule{&kHostSniNotDnsName, &CheckHostSniNotDnsName},              // IRT118
+    Rule{&kHostSniRegexpV2Template, &CheckHostSniRegexpV2Template},  // IRT119
+    Rule{&kHostSniRegexpUnanchored, &CheckHostSniRegexpUnanchored},  // IRT120
+    Rule{&kHostSniRegexpUpperCase, &CheckHostSniRegexpUpperCase},    // IRT121
+    Rule{&kDeprecatedRuleSyntax, &CheckDeprecatedRuleSyntax},        // IRT122
+    Rule{&kShadowedRoute, &CheckShadowedRoute},                      // IRT123
+    Rule{&kAmbiguousRouteOrder, &CheckAmbiguousRouteOrder},          // IRT124
     // -- IRT2xx-IRT4xx: TLS, services, references (core/provider, core/lint/rules) ---------------
-    Rule{&kPassthroughWithTlsSettings, &CheckPassthroughWithTlsSettings},  // IRT201
-    Rule{&kTlsSecretMissing, &CheckTlsSecretMissing},                      // IRT202
-    Rule{&kTlsSecretInvalid, &CheckTlsSecretInvalid},                      // IRT203
-    Rule{&kCertResolverWithoutDomain, &CheckCertResolverWithoutDomain},    // IRT204
-    Rule{&kTlsOptionMissing, &CheckTlsOptionMissing},                      // IRT205
-    Rule{&kServiceMissing, &CheckServiceMissing},                          // IRT301
-    Rule{&kServicePortNotFound, &CheckServicePortNotFound},                // IRT302
-    Rule{&kExternalNameNotAllowed, &CheckExternalNameNotAllowed},          // IRT303
-    Rule{&kExternalNamePortMismatch, &CheckExternalNamePortMismatch},      // IRT304
-    Rule{&kServiceWithoutServers, &CheckServiceWithoutServers},            // IRT305
-    Rule{&kNativeLbHeadless, &CheckNativeLbHeadless},                      // IRT306
-    Rule{&kNodePortLbIgnored, &CheckNodePortLbIgnored},                    // IRT307
-    Rule{&kDeprecatedServiceOption, &CheckDeprecatedServiceOption},        // IRT308
-    Rule{&kAllWeightsZero, &CheckAllWeightsZero},                          // IRT309
-    Rule{&kServersTransportMissing, &CheckServersTransportMissing},        // IRT310
-    Rule{&kCrossNamespaceReference, &CheckCrossNamespaceReference},        // IRT401
-    Rule{&kCrossProviderReference, &CheckCrossProviderReference},          // IRT402
-    Rule{&kMiddlewareMissing, &CheckMiddlewareMissing},                    // IRT403
-    Rule{&kLegacyApiGroup, &CheckLegacyApiGroup},                          // IRT404
-    Rule{&kIpWhiteList, &CheckIpWhiteList},                                // IRT405
-    Rule{&kUnknownEntryPoint, &CheckUnknownEntryPoint},                    // IRT406
-    Rule{&kImplicitEntryPoints, &CheckImplicitEntryPoints},                // IRT407
-    Rule{&kObjectNotWatched, &CheckObjectNotWatched},                      // IRT408
-    Rule{&kRouterNameCollision, &CheckRouterNameCollision},                // IRT409
+    Rule{&kPassthroughWithTlsSettings, &CheckPassthroughWithTlsSettings},              // IRT201
+    Rule{&kTlsSecretMissing, &CheckTlsSecretMissing},                                  // IRT202
+    Rule{&kTlsSecretInvalid, &CheckTlsSecretInvalid},                                  // IRT203
+    Rule{&kCertResolverWithoutDomain, &CheckCertResolverWithoutDomain},                // IRT204
+    Rule{&kTlsOptionMissing, &CheckTlsOptionMissing},                                  // IRT205
+    Rule{&kServiceMissing, &CheckServiceMissing},                                      // IRT301
+    Rule{&kServicePortNotFound, &CheckServicePortNotFound},                            // IRT302
+    Rule{&kExternalNameNotAllowed, &CheckExternalNameNotAllowed},                      // IRT303
+    Rule{&kExternalNamePortMismatch, &CheckExternalNamePortMismatch},                  // IRT304
+    Rule{&kServiceWithoutServers, &CheckServiceWithoutServers},                        // IRT305
+    Rule{&kNativeLbHeadless, &CheckNativeLbHeadless},                                  // IRT306
+    Rule{&kNodePortLbIgnored, &CheckNodePortLbIgnored},                                // IRT307
+    Rule{&kDeprecatedServiceOption, &CheckDeprecatedServiceOption},                    // IRT308
+    Rule{&kAllWeightsZero, &CheckAllWeightsZero},                                      // IRT309
+    Rule{&kServersTransportMissing, &CheckServersTransportMissing},                    // IRT310
+    Rule{&kCrossNamespaceReference, &CheckCrossNamespaceReference},                    // IRT401
+    Rule{&kCrossProviderReference, &CheckCrossProviderReference},                      // IRT402
+    Rule{&kMiddlewareMissing, &CheckMiddlewareMissing},                                // IRT403
+    Rule{&kLegacyApiGroup, &CheckLegacyApiGroup},                                      // IRT404
+    Rule{&kIpWhiteList, &CheckIpWhiteList},                                            // IRT405
+    Rule{&kUnknownEntryPoint, &CheckUnknownEntryPoint},                                // IRT406
+    Rule{&kImplicitEntryPoints, &CheckImplicitEntryPoints},                            // IRT407
+    Rule{&kObjectNotWatched, &CheckObjectNotWatched},                                  // IRT408
+    Rule{&kRouterNameCollision, &CheckRouterNameCollision},                            // IRT409
     Rule{&kDeprecatedIngressClassAnnotation, &CheckDeprecatedIngressClassAnnotation},  // IRT410
     // -- IRT490: what render reports from the provider engine (core/provider) --------------------
     Rule{&provider::kProviderLog, nullptr},  // IRT490

@@ -94,9 +94,7 @@ const std::string& LookupKey(std::string_view ns, std::string_view name) {
 
 }  // namespace
 
-std::string Catalog::Key(std::string_view ns, std::string_view name) {
-  return LookupKey(ns, name);
-}
+std::string Catalog::Key(std::string_view ns, std::string_view name) { return LookupKey(ns, name); }
 
 const Service* Catalog::FindService(std::string_view ns, std::string_view name) const {
   auto it = service_index_.find(LookupKey(ns, name));

@@ -20,8 +20,8 @@ struct Field {
   T value{};
   yaml::NodeId node = yaml::kNoNode;  ///< the value's node (kNoNode when the key is absent)
   source::Location loc;               ///< start of the value (or of the key when null)
-  bool present = false;  ///< written, non-null and of the expected type
-  bool invalid = false;  ///< written, non-null, but of another type
+  bool present = false;               ///< written, non-null and of the expected type
+  bool invalid = false;               ///< written, non-null, but of another type
 
   /// The value when present, else `fallback` (a copy, so binding the result of
   /// `f.Or(std::string())` to a const reference is safe).
@@ -35,9 +35,7 @@ struct IntOrString {
   std::string str_value;
 
   /// Decimal number or the raw string (as Traefik prints it in names and messages).
-  std::string ToString() const {
-    return is_string ? str_value : std::to_string(int_value);
-  }
+  std::string ToString() const { return is_string ? str_value : std::to_string(int_value); }
   /// Traefik's "port not defined": integer 0 or the empty string.
   bool IsZero() const { return is_string ? str_value.empty() : int_value == 0; }
 };

@@ -6,9 +6,10 @@
 
 namespace irtcp::model {
 
-const diag::RuleInfo kNotAnObject{
-    "IRT005", "not-an-object", "a document is not a Kubernetes object",
-    R"md(## What it does
+const diag::RuleInfo kNotAnObject{"IRT005",
+                                  "not-an-object",
+                                  "a document is not a Kubernetes object",
+                                  R"md(## What it does
 Reports YAML documents that are not a mapping with `apiVersion` and `kind` strings (a list or a
 plain value at the top level, or an object that forgot its `apiVersion` or `kind`).
 
@@ -22,11 +23,13 @@ Give the document `apiVersion` and `kind`, or remove it from the manifest.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                  diag::Severity::kError,
+                                  diag::FixAvailability::kNone};
 
-const diag::RuleInfo kNearMissKind{
-    "IRT007", "near-miss-kind", "apiVersion or kind is close to a Traefik kind but not equal",
-    R"md(## What it does
+const diag::RuleInfo kNearMissKind{"IRT007",
+                                   "near-miss-kind",
+                                   "apiVersion or kind is close to a Traefik kind but not equal",
+                                   R"md(## What it does
 Reports objects whose `kind` or `apiVersion` is almost one of Traefik's TCP kinds:
 `kind: IngressRouteTcp` (wrong case), `apiVersion: traefik.io/v1` (wrong version),
 `apiVersion: traefik.io/v1alpha1` with `kind: IngressRouteTCPs`.
@@ -42,7 +45,8 @@ Use `apiVersion: traefik.io/v1alpha1` and the exact kind: `IngressRouteTCP`, `Mi
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kNone};
+                                   diag::Severity::kWarning,
+                                   diag::FixAvailability::kNone};
 
 namespace {
 
@@ -84,8 +88,7 @@ constexpr std::array<std::string_view, 5> kTraefikTcpKinds{
     "IngressRouteTCP", "MiddlewareTCP", "ServersTransportTCP", "TLSOption", "TLSStore"};
 
 bool EqualFold(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) ==
                   std::tolower(static_cast<unsigned char>(y));
          });
@@ -143,15 +146,14 @@ void InputSet::AddParsed(const source::SourceFilePtr& file, std::vector<yaml::Do
       if (!doc.IsMapping(root)) {
         const yaml::Node& n = doc.node(root);
         sink.Report(kNotAnObject, file, n.loc,
-                    std::string("document is a ") +
-                        (doc.IsSequence(root) ? "sequence" : "scalar") +
+                    std::string("document is a ") + (doc.IsSequence(root) ? "sequence" : "scalar") +
                         ", not a Kubernetes object (a mapping with apiVersion and kind)");
         continue;
       }
       std::string_view kind = doc.GetString(root, "kind");
       yaml::NodeId items = doc.Get(root, "items");
-      bool is_list = kind.size() >= 4 && kind.substr(kind.size() - 4) == "List" &&
-                     doc.IsSequence(items);
+      bool is_list =
+          kind.size() >= 4 && kind.substr(kind.size() - 4) == "List" && doc.IsSequence(items);
       if (is_list) {
         for (std::uint32_t i = 0; i < doc.Size(items); ++i) {
           yaml::NodeId item = doc.ItemAt(items, i);

@@ -51,13 +51,13 @@ bool IsTraefikCrdKind(Kind k);
 struct Object {
   const yaml::Document* doc = nullptr;
   yaml::NodeId node = yaml::kNoNode;  ///< the object's mapping
-  std::string path_prefix;           ///< JSON pointer of the object in its document ("/items/2")
+  std::string path_prefix;            ///< JSON pointer of the object in its document ("/items/2")
   Kind kind = Kind::kOther;
   bool legacy_group = false;  ///< traefik.containo.us/v1alpha1 (removed in Traefik v3)
   std::string api_version;
   std::string kind_name;
   std::string name;
-  std::string namespace_;          ///< effective namespace (the default applied when absent)
+  std::string namespace_;           ///< effective namespace (the default applied when absent)
   bool namespace_explicit = false;  ///< metadata.namespace was written
 
   const source::SourceFile& file() const { return doc->file(); }
@@ -108,7 +108,7 @@ class InputSet {
   int traefik_objects_ = 0;
 };
 
-extern const diag::RuleInfo kNotAnObject;     // IRT005
-extern const diag::RuleInfo kNearMissKind;    // IRT007
+extern const diag::RuleInfo kNotAnObject;   // IRT005
+extern const diag::RuleInfo kNearMissKind;  // IRT007
 
 }  // namespace irtcp::model

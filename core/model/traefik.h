@@ -39,13 +39,13 @@ struct ProxyProtocolSpec {
 /// spec.routes[].services[]
 struct ServiceRef {
   Field<std::string> name;
-  Field<std::string> ns;                 ///< `namespace`; empty = the IRTCP's namespace
-  Field<IntOrString> port;               ///< int or string (a quoted number is a NAME)
-  Field<std::int64_t> weight;            ///< pointer semantics: present with 0 is weight 0
-  Field<bool> native_lb;                 ///< `nativeLB`, tri-state via `present`
-  Field<bool> node_port_lb;              ///< `nodePortLB`
+  Field<std::string> ns;       ///< `namespace`; empty = the IRTCP's namespace
+  Field<IntOrString> port;     ///< int or string (a quoted number is a NAME)
+  Field<std::int64_t> weight;  ///< pointer semantics: present with 0 is weight 0
+  Field<bool> native_lb;       ///< `nativeLB`, tri-state via `present`
+  Field<bool> node_port_lb;    ///< `nodePortLB`
   Field<bool> tls;
-  Field<std::string> servers_transport;  ///< `serversTransport`
+  Field<std::string> servers_transport;     ///< `serversTransport`
   Field<ProxyProtocolSpec> proxy_protocol;  ///< deprecated; present even as `{}`
   Field<std::int64_t> termination_delay;    ///< deprecated, milliseconds (read as ns at runtime)
   yaml::NodeId node = yaml::kNoNode;
@@ -101,7 +101,8 @@ struct IngressRouteTCP {
   std::string IngressName() const;
 };
 
-// -- IngressRoute (HTTP): only what feeds the TLS certificate table --------------------------------
+// -- IngressRoute (HTTP): only what feeds the TLS certificate table
+// --------------------------------
 
 struct IngressRouteHttp {
   const Object* object = nullptr;
@@ -111,7 +112,8 @@ struct IngressRouteHttp {
   Field<std::string> ingress_class_annotation;
 };
 
-// -- MiddlewareTCP ----------------------------------------------------------------------------------
+// -- MiddlewareTCP
+// ----------------------------------------------------------------------------------
 
 struct InFlightConnSpec {
   Field<std::int64_t> amount;
@@ -127,7 +129,8 @@ struct MiddlewareTCP {
   Field<SourceRangeSpec> ip_white_list;  ///< deprecated spelling
 };
 
-// -- ServersTransportTCP ----------------------------------------------------------------------------
+// -- ServersTransportTCP
+// ----------------------------------------------------------------------------
 
 struct RootCaSpec {
   Field<std::string> secret;
@@ -162,7 +165,8 @@ struct ServersTransportTCP {
   Field<TransportTlsSpec> tls;
 };
 
-// -- TLSOption / TLSStore ---------------------------------------------------------------------------
+// -- TLSOption / TLSStore
+// ---------------------------------------------------------------------------
 
 struct ClientAuthSpec {
   Field<std::vector<std::string>> secret_names;

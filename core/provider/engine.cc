@@ -40,9 +40,7 @@ std::string_view ServerSourceName(ServerSource source) {
   return "none";
 }
 
-std::string Event::Text() const {
-  return error.empty() ? message : message + ": " + error;
-}
+std::string Event::Text() const { return error.empty() ? message : message + ": " + error; }
 
 bool RouteResult::Dangling() const {
   if (status != RouteStatus::kEmitted) {
@@ -75,8 +73,8 @@ bool Visibility::CrdVisible(const model::Object& object, const model::ObjectMeta
     return false;
   }
   if (!selector_.Matches(meta.labels)) {
-    *reason = "its labels do not match the provider's labelSelector \"" +
-              options_.label_selector + "\"";
+    *reason =
+        "its labels do not match the provider's labelSelector \"" + options_.label_selector + "\"";
     return false;
   }
   return true;
@@ -276,7 +274,8 @@ bool Engine::IngressClassMatches(const model::Field<std::string>& class_name,
     Emit(EventLevel::kWarn, EventCode::kDeprecatedClassAnnotation,
          "'kubernetes.io/ingress.class' is a deprecated annotation, please use "
          "spec.ingressClassName instead.",
-         "", &o, annotation.node, o.path_prefix + "/metadata/annotations/kubernetes.io~1ingress.class");
+         "", &o, annotation.node,
+         o.path_prefix + "/metadata/annotations/kubernetes.io~1ingress.class");
   }
   *effective = cls;
   return options_.ingress_class == cls || (options_.ingress_class.empty() && cls == "traefik");
@@ -423,8 +422,8 @@ void Engine::LoadIngressRouteTcps() {
       result_.ingresses.push_back(std::move(ing));
       continue;
     }
-    ing.processed = IngressClassMatches(irtcp.ingress_class_name, irtcp.ingress_class_annotation,
-                                        o, &ing.effective_class);
+    ing.processed = IngressClassMatches(irtcp.ingress_class_name, irtcp.ingress_class_annotation, o,
+                                        &ing.effective_class);
     if (!ing.processed) {
       ing.skip_reason = "ingress class \"" + ing.effective_class +
                         "\" does not match the provider's ingressClass \"" +
@@ -535,9 +534,11 @@ void Engine::ProcessRoute(const model::IngressRouteTCP& irtcp, const model::Rout
         Event& e = Emit(EventLevel::kError, EventCode::kProviderPanic,
                         "Traefik's provider panics on this input and loses the whole "
                         "configuration refresh",
-                        "route " + std::to_string(route.index) + " has several services and "
+                        "route " + std::to_string(route.index) +
+                            " has several services and "
                             "reuses the match of an earlier route with a single service "
-                            "(same router name " + name + ")",
+                            "(same router name " +
+                            name + ")",
                         &o, route.match.node, route.path + "/match");
         e.route = route_index;
         it->second.weighted = Weighted{};
@@ -566,8 +567,8 @@ void Engine::ProcessRoute(const model::IngressRouteTCP& irtcp, const model::Rout
       const model::ObjectRef& ref = t.options.value;
       std::string resolved;
       std::string err;
-      if (!ResolveRef(ns, ref.name.value, ref.ns.Or(std::string()), &resolved, &err, &o,
-                      ref.node, ref.path, route_index)) {
+      if (!ResolveRef(ns, ref.name.value, ref.ns.Or(std::string()), &resolved, &err, &o, ref.node,
+                      ref.path, route_index)) {
         rr.status = RouteStatus::kTlsOptionError;
         rr.error = err;
         router.tls = std::move(tls);
@@ -585,11 +586,11 @@ void Engine::ProcessRoute(const model::IngressRouteTCP& irtcp, const model::Rout
   auto owner = router_owner_.find(name);
   if (owner != router_owner_.end()) {
     const model::IngressRouteTCP* prev = owner->second.first;
-    std::string where = prev == &irtcp ? "route " + std::to_string(owner->second.second) +
-                                             " of the same IngressRouteTCP"
-                                       : "IngressRouteTCP " + prev->object->namespace_ + "/" +
-                                             prev->object->name + " route " +
-                                             std::to_string(owner->second.second);
+    std::string where =
+        prev == &irtcp
+            ? "route " + std::to_string(owner->second.second) + " of the same IngressRouteTCP"
+            : "IngressRouteTCP " + prev->object->namespace_ + "/" + prev->object->name + " route " +
+                  std::to_string(owner->second.second);
     Emit(EventLevel::kWarn, EventCode::kRouterCollision,
          "Router " + name + " is written twice; the later one replaces " + where, "", &o,
          route.match.node, route.path + "/match")
@@ -847,8 +848,8 @@ void Engine::LoadTlsOptions() {
         std::string id = o.namespace_ + "/" + names[i];
         const model::Secret* s = VisibleSecret(o.namespace_, names[i]);
         if (s == nullptr) {
-          Emit(EventLevel::kWarn, EventCode::kTlsOptionCa, "Secret " + id + " does not exist",
-               "", &o, node, path);
+          Emit(EventLevel::kWarn, EventCode::kTlsOptionCa, "Secret " + id + " does not exist", "",
+               &o, node, path);
           continue;
         }
         const model::Secret::Entry* e = s->Find("tls.ca");
@@ -918,8 +919,8 @@ void Engine::LoadServersTransports() {
     const model::Object& o = *st.object;
     std::string reason;
     if (!visibility_.CrdVisible(o, st.meta, &reason)) {
-      Emit(EventLevel::kDebug, EventCode::kNotVisible,
-           "ServersTransportTCP not visible to Traefik", reason, &o, yaml::kNoNode, "");
+      Emit(EventLevel::kDebug, EventCode::kNotVisible, "ServersTransportTCP not visible to Traefik",
+           reason, &o, yaml::kNoNode, "");
       continue;
     }
     const std::string& ns = o.namespace_;
@@ -934,7 +935,8 @@ void Engine::LoadServersTransports() {
         return f.value.int_value * kSecond;
       }
       const std::string& s = f.value.str_value;
-      if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      if (!s.empty() &&
+          std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         std::int64_t v = 0;
         auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
         if (ec == std::errc() && ptr == s.data() + s.size() && v <= INT64_MAX / kSecond) {
@@ -944,8 +946,8 @@ void Engine::LoadServersTransports() {
         return *d;
       }
       Emit(EventLevel::kError, EventCode::kTransportDuration,
-           "Error while reading " + std::string(field_name), "invalid duration \"" + s + "\"",
-           &o, f.node, o.path_prefix + "/spec/" + std::string(key));
+           "Error while reading " + std::string(field_name), "invalid duration \"" + s + "\"", &o,
+           f.node, o.path_prefix + "/spec/" + std::string(key));
       return 0;
     };
     out.dial_timeout_ns = duration(st.dial_timeout, 30'000'000'000, "DialTimeout", "dialTimeout");
@@ -963,7 +965,8 @@ void Engine::LoadServersTransports() {
       tls.insecure_skip_verify = t.insecure_skip_verify.Or(false);
       tls.peer_cert_uri = t.peer_cert_uri.Or(std::string());
       if (t.spiffe.present) {
-        tls.spiffe = Spiffe{t.spiffe.value.ids.Or({}), t.spiffe.value.trust_domain.Or(std::string())};
+        tls.spiffe =
+            Spiffe{t.spiffe.value.ids.Or({}), t.spiffe.value.trust_domain.Or(std::string())};
       }
       auto ca_secret = [&](const std::string& name, SecretText* out_text, std::string* err) {
         std::string id = ns + "/" + name;
@@ -1021,8 +1024,8 @@ void Engine::LoadServersTransports() {
           SecretText text;
           std::string err;
           if (!ca_secret(ca.secret.value, &text, &err)) {
-            Emit(EventLevel::kError, EventCode::kTransportCa, "Error while loading CA Secret",
-                 err, &o, ca.secret.node, path + "/secret");
+            Emit(EventLevel::kError, EventCode::kTransportCa, "Error while loading CA Secret", err,
+                 &o, ca.secret.node, path + "/secret");
             continue;
           }
           tls.root_cas.push_back(std::move(text));
@@ -1040,8 +1043,9 @@ void Engine::LoadServersTransports() {
           }
           if (e == nullptr) {
             Emit(EventLevel::kError, EventCode::kTransportCa, "Error while loading CA ConfigMap",
-                 cm == nullptr ? "configmap '" + id + "' not found"
-                               : "configmap '" + id + "' has no CA block: neither tls.ca nor ca.crt",
+                 cm == nullptr
+                     ? "configmap '" + id + "' not found"
+                     : "configmap '" + id + "' has no CA block: neither tls.ca nor ca.crt",
                  &o, ca.config_map.node, path + "/configMap");
             continue;
           }

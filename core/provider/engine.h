@@ -32,28 +32,28 @@ std::string_view EventLevelName(EventLevel level);
 /// What happened. Codes named after the provider's log lines (section 14); kNotVisible,
 /// kIngressClassSkipped and kRouterCollision are silent in Traefik and reported here only.
 enum class EventCode : std::uint8_t {
-  kNotVisible,                 ///< object outside `namespaces`/`labelSelector`, removed group, …
-  kIngressClassSkipped,        ///< IRTCP skipped: its class does not match (silent in Traefik)
-  kDeprecatedClassAnnotation,  ///< warn: 'kubernetes.io/ingress.class' is deprecated
-  kTlsCertificate,             ///< error: Error configuring TLS (spec.tls.secretName)
-  kNoSecretName,               ///< debug: No secret name provided
-  kEmptyMatch,                 ///< error: Empty match rule (route skipped)
-  kMiddlewareRef,              ///< error: Failed to create middleware keys (route skipped)
-  kCrossProviderNamespace,     ///< warn: Namespace "x" is ignored in cross-provider context
-  kServiceFailed,              ///< error: Cannot create service (backend dropped)
-  kExternalNamePortMismatch,   ///< warn: The port p from IngressRoute doesn't match …
-  kTlsOptionRef,               ///< error: Invalid reference to TLSOption (router dropped)
-  kRouterCollision,            ///< a router name written twice (last writer wins)
-  kProviderPanic,              ///< single-then-multi service collision: Traefik panics
-  kTlsOptionCa,                ///< TLSOption clientAuth secret unusable (CA skipped)
-  kDefaultTlsOptionConflict,   ///< error: Default TLS Options defined in multiple namespaces
-  kTlsStoreDefaultCertificate, ///< TLSStore defaultCertificate unusable (store skipped)
-  kTlsStoreCertificate,        ///< error: Unable to read certificate secret …
-  kDefaultTlsStoreConflict,    ///< error: Default TLS Stores defined in multiple namespaces
-  kRootCasSecretsDeprecated,   ///< warn: RootCAsSecrets option is deprecated …
-  kTransportCa,                ///< error: Error while loading CA … (CA skipped)
-  kTransportCertificate,       ///< error: Error while loading certificates
-  kTransportDuration,          ///< error: Error while reading DialTimeout/…
+  kNotVisible,                  ///< object outside `namespaces`/`labelSelector`, removed group, …
+  kIngressClassSkipped,         ///< IRTCP skipped: its class does not match (silent in Traefik)
+  kDeprecatedClassAnnotation,   ///< warn: 'kubernetes.io/ingress.class' is deprecated
+  kTlsCertificate,              ///< error: Error configuring TLS (spec.tls.secretName)
+  kNoSecretName,                ///< debug: No secret name provided
+  kEmptyMatch,                  ///< error: Empty match rule (route skipped)
+  kMiddlewareRef,               ///< error: Failed to create middleware keys (route skipped)
+  kCrossProviderNamespace,      ///< warn: Namespace "x" is ignored in cross-provider context
+  kServiceFailed,               ///< error: Cannot create service (backend dropped)
+  kExternalNamePortMismatch,    ///< warn: The port p from IngressRoute doesn't match …
+  kTlsOptionRef,                ///< error: Invalid reference to TLSOption (router dropped)
+  kRouterCollision,             ///< a router name written twice (last writer wins)
+  kProviderPanic,               ///< single-then-multi service collision: Traefik panics
+  kTlsOptionCa,                 ///< TLSOption clientAuth secret unusable (CA skipped)
+  kDefaultTlsOptionConflict,    ///< error: Default TLS Options defined in multiple namespaces
+  kTlsStoreDefaultCertificate,  ///< TLSStore defaultCertificate unusable (store skipped)
+  kTlsStoreCertificate,         ///< error: Unable to read certificate secret …
+  kDefaultTlsStoreConflict,     ///< error: Default TLS Stores defined in multiple namespaces
+  kRootCasSecretsDeprecated,    ///< warn: RootCAsSecrets option is deprecated …
+  kTransportCa,                 ///< error: Error while loading CA … (CA skipped)
+  kTransportCertificate,        ///< error: Error while loading certificates
+  kTransportDuration,           ///< error: Error while reading DialTimeout/…
 };
 
 /// One provider log line (or silent decision), with where it comes from.
@@ -86,10 +86,10 @@ struct Backend {
   std::int64_t port_number = 0;              ///< Service port used (synthetic for ExternalName)
   ServerSource source = ServerSource::kNone;
   std::vector<const model::EndpointSlice*> slices;  ///< slices consulted (kEndpoints)
-  std::int64_t slice_port = 0;  ///< endpoint port of the first slice that matched
-  bool ok = false;              ///< the load balancer was emitted
-  std::string error;            ///< Traefik's error when !ok
-  std::optional<std::int64_t> weight;  ///< weighted child weight (several refs only)
+  std::int64_t slice_port = 0;                ///< endpoint port of the first slice that matched
+  bool ok = false;                            ///< the load balancer was emitted
+  std::string error;                          ///< Traefik's error when !ok
+  std::optional<std::int64_t> weight;         ///< weighted child weight (several refs only)
   std::optional<LoadBalancer> load_balancer;  ///< what was emitted
 };
 
@@ -117,9 +117,9 @@ struct RouteResult {
 struct IngressResult {
   const model::IngressRouteTCP* irtcp = nullptr;
   bool visible = false;
-  bool processed = false;      ///< visible and the ingress class matched
+  bool processed = false;  ///< visible and the ingress class matched
   std::string effective_class;
-  std::string skip_reason;     ///< why it is not processed
+  std::string skip_reason;  ///< why it is not processed
 };
 
 struct Result {

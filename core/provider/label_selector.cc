@@ -123,8 +123,8 @@ bool LabelSelector::Parse(std::string_view text, LabelSelector* out, std::string
       r.op = Op::kExists;
       r.key = std::string(part);
     }
-    if (!ValidToken(r.key) || (!r.values.empty() && !r.values[0].empty() &&
-                               !ValidToken(r.values[0]))) {
+    if (!ValidToken(r.key) ||
+        (!r.values.empty() && !r.values[0].empty() && !ValidToken(r.values[0]))) {
       return fail();
     }
     out->requirements_.push_back(std::move(r));

@@ -42,8 +42,8 @@ std::string Normalize(std::string_view s) {
   bool pending_sep = false;
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
-    bool keep = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
-                u >= 0x80;
+    bool keep =
+        (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
     if (!keep) {
       pending_sep = true;
       continue;

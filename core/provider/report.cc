@@ -3,7 +3,9 @@
 namespace irtcp::provider {
 
 const diag::RuleInfo kProviderLog{
-    "IRT490", "provider-log", "Traefik's CRD provider logs a warning or an error for this object",
+    "IRT490",
+    "provider-log",
+    "Traefik's CRD provider logs a warning or an error for this object",
     R"md(## What it does
 Reports, at the object and field concerned, each warning or error Traefik v3.7's Kubernetes CRD
 provider would log while building its configuration from these manifests (`Cannot create
@@ -22,7 +24,8 @@ option named in the message.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kNone};
+    diag::Severity::kWarning,
+    diag::FixAvailability::kNone};
 
 void ReportEvents(const Result& result, EventLevel min_level, diag::DiagnosticSink& sink) {
   for (const Event& e : result.events) {
@@ -39,7 +42,7 @@ void ReportEvents(const Result& result, EventLevel min_level, diag::DiagnosticSi
       end = e.object->doc->node(node).end;
     }
     diag::Diagnostic& d = sink.Report(kProviderLog, file, loc, "Traefik: " + e.Text());
-    d.severity = e.level == EventLevel::kError ? diag::Severity::kError
+    d.severity = e.level == EventLevel::kError  ? diag::Severity::kError
                  : e.level == EventLevel::kWarn ? diag::Severity::kWarning
                                                 : diag::Severity::kInfo;
     d.json_path = e.json_path;

@@ -1,11 +1,11 @@
 #include "core/render/render.h"
 
 #include <re2/re2.h>
+#include <toml++/toml.h>
 
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "core/provider/naming.h"
 
@@ -309,8 +309,8 @@ bool PlainOk(const std::string& s) {
     return false;
   }
   auto first = static_cast<unsigned char>(s[0]);
-  bool first_ok = std::isalnum(first) != 0 || first == '_' || first == '/' || first == '.' ||
-                  first == '(';
+  bool first_ok =
+      std::isalnum(first) != 0 || first == '_' || first == '/' || first == '.' || first == '(';
   if (!first_ok) {
     return false;
   }
@@ -327,9 +327,10 @@ bool PlainOk(const std::string& s) {
     }
   }
   // Only short strings that start like a number, boolean or null can resolve to one.
-  bool maybe_typed = s.size() <= 40 && (std::isdigit(first) != 0 || first == '.' ||
-                                        std::string_view("yYnNtTfFoO").find(static_cast<char>(
-                                            first)) != std::string_view::npos);
+  bool maybe_typed =
+      s.size() <= 40 &&
+      (std::isdigit(first) != 0 || first == '.' ||
+       std::string_view("yYnNtTfFoO").find(static_cast<char>(first)) != std::string_view::npos);
   return !(maybe_typed && NeedsQuotes(s));
 }
 

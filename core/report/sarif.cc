@@ -21,14 +21,14 @@ class SarifFormatter : public Formatter {
     std::map<std::string_view, std::size_t> rule_index;
     for (const lint::Rule& r : lint::AllRules()) {
       rule_index[r.info->code] = rules.size();
-      rules.push_back(Json{{"id", std::string(r.info->code)},
-                           {"name", std::string(r.info->name)},
-                           {"shortDescription", Json{{"text", std::string(r.info->summary)}}},
-                           {"fullDescription", Json{{"text", std::string(r.info->summary)}}},
-                           {"help", Json{{"text", std::string(r.info->summary)},
-                                         {"markdown", std::string(r.info->explanation)}}},
-                           {"defaultConfiguration",
-                            Json{{"level", Level(r.info->default_severity)}}}});
+      rules.push_back(
+          Json{{"id", std::string(r.info->code)},
+               {"name", std::string(r.info->name)},
+               {"shortDescription", Json{{"text", std::string(r.info->summary)}}},
+               {"fullDescription", Json{{"text", std::string(r.info->summary)}}},
+               {"help", Json{{"text", std::string(r.info->summary)},
+                             {"markdown", std::string(r.info->explanation)}}},
+               {"defaultConfiguration", Json{{"level", Level(r.info->default_severity)}}}});
     }
     Json results = Json::array();
     for (const diag::Diagnostic& d : diagnostics) {
@@ -60,9 +60,9 @@ class SarifFormatter : public Formatter {
       results.push_back(std::move(res));
     }
     Json run{{"tool", Json{{"driver", Json{{"name", "irtcp"},
-                                          {"version", options_.tool_version},
-                                          {"informationUri", "https://github.com/irtcp/irtcp"},
-                                          {"rules", rules}}}}},
+                                           {"version", options_.tool_version},
+                                           {"informationUri", "https://github.com/irtcp/irtcp"},
+                                           {"rules", rules}}}}},
              {"results", results}};
     Json doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
              {"version", "2.1.0"},

@@ -101,7 +101,8 @@ std::string FormatText(const diag::Diagnostic& d, const FormatOptions& options) 
     where += ": ";
   }
   out += Paint(options.color, kBold, where);
-  out += Paint(options.color, SeverityColor(d.severity), std::string(diag::SeverityName(d.severity)) + ":");
+  out += Paint(options.color, SeverityColor(d.severity),
+               std::string(diag::SeverityName(d.severity)) + ":");
   out += " ";
   out += d.message;
   if (d.rule != nullptr) {
@@ -112,15 +113,16 @@ std::string FormatText(const diag::Diagnostic& d, const FormatOptions& options) 
     AppendSnippet(d, options, out);
   }
   if (!d.help.empty()) {
-    std::string gutter(d.file && d.location.valid() ? std::to_string(d.location.line).size() + 1 : 1,
-                       ' ');
+    std::string gutter(
+        d.file && d.location.valid() ? std::to_string(d.location.line).size() + 1 : 1, ' ');
     out += gutter + " = " + Paint(options.color, kBold, "help:") + " " + d.help + '\n';
   }
   if (d.fix.has_value()) {
-    std::string gutter(d.file && d.location.valid() ? std::to_string(d.location.line).size() + 1 : 1,
-                       ' ');
+    std::string gutter(
+        d.file && d.location.valid() ? std::to_string(d.location.line).size() + 1 : 1, ' ');
     out += gutter + " = " + Paint(options.color, kBold, "fix:") + " " + d.fix->description +
-           (d.fix->applicability == diag::Applicability::kSafe ? " (--fix)" : " (--fix --unsafe-fixes)") +
+           (d.fix->applicability == diag::Applicability::kSafe ? " (--fix)"
+                                                               : " (--fix --unsafe-fixes)") +
            '\n';
   }
   return out;
@@ -154,7 +156,7 @@ class GithubFormatter : public Formatter {
     for (const diag::Diagnostic& d : diagnostics) {
       std::string_view level = d.severity == diag::Severity::kError     ? "error"
                                : d.severity == diag::Severity::kWarning ? "warning"
-                                                                         : "notice";
+                                                                        : "notice";
       out_ << "::" << level;
       std::string props;
       if (d.file) {

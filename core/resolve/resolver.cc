@@ -159,8 +159,7 @@ ResolveReport Resolve(const model::Catalog& catalog, const provider::StaticConfi
       v.default_entry_points = true;
       v.entry_points = config.entry_points_known ? defaults : std::vector<std::string>{"(default)"};
     }
-    std::int64_t priority = rr.router.priority != 0 ? rr.router.priority
-                                                    : rr.route->priority.Or(0);
+    std::int64_t priority = rr.router.priority != 0 ? rr.router.priority : rr.route->priority.Or(0);
     if (priority != 0) {
       v.priority = priority;
       v.priority_source = "spec";

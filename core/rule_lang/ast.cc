@@ -10,11 +10,16 @@ std::string_view SyntaxName(Syntax syntax) { return syntax == Syntax::kV2 ? "v2"
 
 std::string_view MatcherName(Matcher matcher) {
   switch (matcher) {
-    case Matcher::kHostSni: return "HostSNI";
-    case Matcher::kHostSniRegexp: return "HostSNIRegexp";
-    case Matcher::kClientIp: return "ClientIP";
-    case Matcher::kAlpn: return "ALPN";
-    case Matcher::kOther: break;
+    case Matcher::kHostSni:
+      return "HostSNI";
+    case Matcher::kHostSniRegexp:
+      return "HostSNIRegexp";
+    case Matcher::kClientIp:
+      return "ClientIP";
+    case Matcher::kAlpn:
+      return "ALPN";
+    case Matcher::kOther:
+      break;
   }
   return "";
 }

@@ -26,10 +26,10 @@ enum class QuoteStyle : std::uint8_t { kRaw, kInterpreted };  ///< `raw` or "int
 
 /// One string argument of a matcher call.
 struct Arg {
-  std::string value;                       ///< decoded value
+  std::string value;  ///< decoded value
   QuoteStyle quote = QuoteStyle::kRaw;
-  std::uint32_t begin = 0;                 ///< offset of the opening quote
-  std::uint32_t end = 0;                   ///< offset just past the closing quote
+  std::uint32_t begin = 0;  ///< offset of the opening quote
+  std::uint32_t end = 0;    ///< offset just past the closing quote
 };
 
 enum class NodeKind : std::uint8_t { kOr, kAnd, kNot, kParen, kCall };
@@ -49,13 +49,13 @@ struct Node {
 
   // kCall only.
   Matcher matcher = Matcher::kOther;
-  std::string name;                ///< canonical (registered) name, e.g. "HostSNI"
-  std::string spelling;            ///< as written, e.g. "hostsni"
-  std::uint32_t name_end = 0;      ///< the name spans [begin, name_end)
-  std::uint32_t lparen = 0;        ///< offset of `(`
+  std::string name;            ///< canonical (registered) name, e.g. "HostSNI"
+  std::string spelling;        ///< as written, e.g. "hostsni"
+  std::uint32_t name_end = 0;  ///< the name spans [begin, name_end)
+  std::uint32_t lparen = 0;    ///< offset of `(`
   std::vector<Arg> args;
-  bool trailing_comma = false;     ///< `HostSNI(`a`,)`
-  bool ellipsis = false;           ///< `HostSNI(`a`...)`
+  bool trailing_comma = false;  ///< `HostSNI(`a`,)`
+  bool ellipsis = false;        ///< `HostSNI(`a`...)`
 
   bool is_binary() const { return kind == NodeKind::kOr || kind == NodeKind::kAnd; }
 };
@@ -87,8 +87,8 @@ void ForEachCall(const Node& node, Fn&& fn) {
 struct NormNode {
   enum class Kind : std::uint8_t { kAnd, kOr, kLeaf };
   Kind kind = Kind::kLeaf;
-  bool negated = false;          ///< leaves only
-  const Node* call = nullptr;    ///< leaves only: the kCall node (owned by the source tree)
+  bool negated = false;        ///< leaves only
+  const Node* call = nullptr;  ///< leaves only: the kCall node (owned by the source tree)
   std::unique_ptr<NormNode> left;
   std::unique_ptr<NormNode> right;
 };

@@ -13,10 +13,10 @@ constexpr std::int32_t kEofCh = -1;
 constexpr std::int32_t kBom = 0xFEFF;
 
 constexpr std::array<std::string_view, 25> kKeywords = {
-    "break",  "case",   "chan",        "const", "continue", "default", "defer",
-    "else",   "fallthrough", "for",    "func",  "go",       "goto",    "if",
-    "import", "interface",   "map",    "package", "range",  "return",  "select",
-    "struct", "switch",      "type",   "var"};
+    "break",  "case",        "chan", "const",   "continue", "default", "defer",
+    "else",   "fallthrough", "for",  "func",    "go",       "goto",    "if",
+    "import", "interface",   "map",  "package", "range",    "return",  "select",
+    "struct", "switch",      "type", "var"};
 
 bool IsKeyword(std::string_view s) {
   for (std::string_view k : kKeywords) {
@@ -270,7 +270,7 @@ class Scanner {
           Report(offset_, "escape sequence not terminated", ErrorKind::kBadEscape);
         } else {
           Report(offset_, "illegal character " + FormatRune(ch_) + " in escape sequence",
-                ErrorKind::kBadEscape);
+                 ErrorKind::kBadEscape);
         }
         return false;
       }
@@ -385,8 +385,8 @@ class Scanner {
       t.lit = SourceSlice(pos, offset_);
       if (t.lit.size() > 1 && IsKeyword(t.lit)) {
         t.tok = Tok::kKeyword;
-        insert_semi = t.lit == "break" || t.lit == "continue" || t.lit == "fallthrough" ||
-                      t.lit == "return";
+        insert_semi =
+            t.lit == "break" || t.lit == "continue" || t.lit == "fallthrough" || t.lit == "return";
       } else {
         t.tok = Tok::kIdent;
         insert_semi = true;

@@ -12,7 +12,7 @@ enum class Tok : std::uint8_t {
   kEof,
   kIllegal,
   kIdent,
-  kInt,      ///< any number literal (int, float, imaginary)
+  kInt,  ///< any number literal (int, float, imaginary)
   kChar,
   kString,   ///< raw or interpreted; Token::value holds the decoded value
   kKeyword,  ///< Go keyword (func, if, ...); text in Token::lit
@@ -31,7 +31,7 @@ enum class Tok : std::uint8_t {
 /// A lexical error (go/scanner reports them and keeps scanning).
 struct LexError {
   std::uint32_t offset = 0;
-  std::string message;  ///< without the "line:col: " prefix
+  std::string message;    ///< without the "line:col: " prefix
   std::uint8_t kind = 0;  ///< an ErrorKind value
 };
 

@@ -61,21 +61,36 @@ std::string GoList(const std::vector<std::string>& values) {
 
 std::string_view GoRegexpCode(re2::RE2::ErrorCode code) {
   switch (code) {
-    case re2::RE2::ErrorBadEscape: return "invalid escape sequence";
-    case re2::RE2::ErrorBadCharClass: return "invalid character class";
-    case re2::RE2::ErrorBadCharRange: return "invalid character class range";
-    case re2::RE2::ErrorMissingBracket: return "missing closing ]";
-    case re2::RE2::ErrorMissingParen: return "missing closing )";
-    case re2::RE2::ErrorUnexpectedParen: return "unexpected )";
-    case re2::RE2::ErrorTrailingBackslash: return "trailing backslash at end of expression";
-    case re2::RE2::ErrorRepeatArgument: return "missing argument to repetition operator";
-    case re2::RE2::ErrorRepeatSize: return "invalid repeat count";
-    case re2::RE2::ErrorRepeatOp: return "invalid nested repetition operator";
-    case re2::RE2::ErrorBadPerlOp: return "invalid or unsupported Perl syntax";
-    case re2::RE2::ErrorBadUTF8: return "invalid UTF-8";
-    case re2::RE2::ErrorBadNamedCapture: return "invalid named capture";
-    case re2::RE2::ErrorPatternTooLarge: return "expression too large";
-    default: return "regexp/syntax: internal error";
+    case re2::RE2::ErrorBadEscape:
+      return "invalid escape sequence";
+    case re2::RE2::ErrorBadCharClass:
+      return "invalid character class";
+    case re2::RE2::ErrorBadCharRange:
+      return "invalid character class range";
+    case re2::RE2::ErrorMissingBracket:
+      return "missing closing ]";
+    case re2::RE2::ErrorMissingParen:
+      return "missing closing )";
+    case re2::RE2::ErrorUnexpectedParen:
+      return "unexpected )";
+    case re2::RE2::ErrorTrailingBackslash:
+      return "trailing backslash at end of expression";
+    case re2::RE2::ErrorRepeatArgument:
+      return "missing argument to repetition operator";
+    case re2::RE2::ErrorRepeatSize:
+      return "invalid repeat count";
+    case re2::RE2::ErrorRepeatOp:
+      return "invalid nested repetition operator";
+    case re2::RE2::ErrorBadPerlOp:
+      return "invalid or unsupported Perl syntax";
+    case re2::RE2::ErrorBadUTF8:
+      return "invalid UTF-8";
+    case re2::RE2::ErrorBadNamedCapture:
+      return "invalid named capture";
+    case re2::RE2::ErrorPatternTooLarge:
+      return "expression too large";
+    default:
+      return "regexp/syntax: internal error";
   }
 }
 
@@ -220,8 +235,7 @@ std::optional<std::string> PrepareV2Pattern(std::string_view tmpl, std::string* 
 
 namespace {
 
-void SetError(Error* err, ErrorKind kind, std::uint32_t begin, std::uint32_t end,
-              std::string msg) {
+void SetError(Error* err, ErrorKind kind, std::uint32_t begin, std::uint32_t end, std::string msg) {
   if (err == nullptr) {
     return;
   }
@@ -235,8 +249,8 @@ void SetError(Error* err, ErrorKind kind, std::uint32_t begin, std::uint32_t end
 // The builders of rules.md §3.1 / §3.2. `call` provides offsets (may have fewer args than
 // `values` when called synthetically; then the call span is used).
 std::shared_ptr<CompiledRule::Leaf> BuildLeaf(Matcher matcher,
-                                              const std::vector<std::string>& values,
-                                              Syntax syntax, const Node& call, Error* err) {
+                                              const std::vector<std::string>& values, Syntax syntax,
+                                              const Node& call, Error* err) {
   auto arg_span = [&](std::size_t i, std::uint32_t* b, std::uint32_t* e) {
     if (i < call.args.size()) {
       *b = call.args[i].begin;
@@ -260,9 +274,9 @@ std::shared_ptr<CompiledRule::Leaf> BuildLeaf(Matcher matcher,
         b = call.begin;
         e = call.end;
       }
-      SetError(err, ErrorKind::kArgCount, b, e,
-               "unexpected number of parameters; got " + std::to_string(values.size()) +
-                   ", expected 1");
+      SetError(
+          err, ErrorKind::kArgCount, b, e,
+          "unexpected number of parameters; got " + std::to_string(values.size()) + ", expected 1");
       return nullptr;
     }
     const std::string& v = values[0];
@@ -275,8 +289,7 @@ std::shared_ptr<CompiledRule::Leaf> BuildLeaf(Matcher matcher,
         }
         if (!IsV3Host(v)) {
           SetError(err, ErrorKind::kInvalidHost, b, e,
-                   "invalid value for HostSNI matcher, " + GoQuote(v) +
-                       " is not a valid hostname");
+                   "invalid value for HostSNI matcher, " + GoQuote(v) + " is not a valid hostname");
           return nullptr;
         }
         leaf->values.push_back(v.back() == '.' ? v.substr(0, v.size() - 1) : v);

@@ -86,8 +86,7 @@ std::optional<CompiledRule> CompileMatcherCall(Matcher matcher, std::vector<std:
 /// Compiles a Go (RE2) regexp: `(?<name>` is accepted as `(?P<name>` and `\C` is rejected, as
 /// Go does. On failure `*go_error` is Go's text, e.g. "error parsing regexp: missing closing ):
 /// `(a`".
-std::shared_ptr<const re2::RE2> CompileGoRegexp(std::string_view pattern,
-                                                      std::string* go_error);
+std::shared_ptr<const re2::RE2> CompileGoRegexp(std::string_view pattern, std::string* go_error);
 
 /// v2's HostSNIRegexp template -> Go regexp ("(?i)^...(?P<v0>pattern)...$"). On failure sets
 /// `*err` to "mux: unbalanced braces in \"t\"" / "mux: missing name or pattern in \"{...}\"".

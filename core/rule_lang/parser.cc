@@ -11,12 +11,20 @@ namespace {
 // A Go expression, as far as go/parser would build it for the constructs a rule can contain.
 struct GoExpr {
   enum class Kind : std::uint8_t {
-    kIdent, kLit, kParen, kUnary, kStar, kBinary, kCall, kSelector, kUnsupported
+    kIdent,
+    kLit,
+    kParen,
+    kUnary,
+    kStar,
+    kBinary,
+    kCall,
+    kSelector,
+    kUnsupported
   };
   Kind kind = Kind::kIdent;
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
-  std::string text;       // ident / selector name, operator, unsupported message
+  std::string text;            // ident / selector name, operator, unsupported message
   const Token* tok = nullptr;  // literal token; call: name token
   std::uint32_t op_pos = 0;    // operator / '(' position
   std::vector<std::unique_ptr<GoExpr>> kids;
@@ -57,14 +65,12 @@ int BinaryPrec(const Token& t) {
 
 bool IsAutoSemi(const Token& t) { return t.tok == Tok::kSemicolon && t.lit == "\n"; }
 bool IsLiteralTok(const Token& t) {
-  return t.tok == Tok::kIdent || t.tok == Tok::kInt || t.tok == Tok::kChar ||
-         t.tok == Tok::kString;
+  return t.tok == Tok::kIdent || t.tok == Tok::kInt || t.tok == Tok::kChar || t.tok == Tok::kString;
 }
 
 class GoParser {
  public:
-  GoParser(std::string_view src, std::vector<Token> tokens)
-      : src_(src), toks_(std::move(tokens)) {
+  GoParser(std::string_view src, std::vector<Token> tokens) : src_(src), toks_(std::move(tokens)) {
     AddLexErrors(0);
   }
 
@@ -95,8 +101,8 @@ class GoParser {
 
   void AddLexErrors(std::size_t idx) {
     for (const LexError& le : toks_[idx].errors) {
-      std::uint32_t end = std::min<std::uint32_t>(le.offset + 1,
-                                                  static_cast<std::uint32_t>(src_.size()));
+      std::uint32_t end =
+          std::min<std::uint32_t>(le.offset + 1, static_cast<std::uint32_t>(src_.size()));
       errors_.push_back(RawError{le.offset, end, le.message, static_cast<ErrorKind>(le.kind)});
     }
   }
@@ -155,8 +161,7 @@ class GoParser {
   // and stop (their inner syntax does not matter for validity: the rule is invalid either way).
   ExprPtr Unsupported(std::uint32_t begin, std::string message) {
     if (!semantic_) {
-      semantic_ = RawError{begin, Cur().end, std::move(message),
-                           ErrorKind::kUnsupportedExpression};
+      semantic_ = RawError{begin, Cur().end, std::move(message), ErrorKind::kUnsupportedExpression};
     }
     failed_ = true;
     return nullptr;
@@ -194,10 +199,10 @@ class GoParser {
 
   ExprPtr ParseUnary() {
     const Token& t = Cur();
-    bool unary = t.tok == Tok::kNot ||
-                 (t.tok == Tok::kOp && (t.lit == "+" || t.lit == "-" || t.lit == "^" ||
-                                        t.lit == "&" || t.lit == "~" || t.lit == "<-" ||
-                                        t.lit == "*"));
+    bool unary =
+        t.tok == Tok::kNot ||
+        (t.tok == Tok::kOp && (t.lit == "+" || t.lit == "-" || t.lit == "^" || t.lit == "&" ||
+                               t.lit == "~" || t.lit == "<-" || t.lit == "*"));
     if (!unary) {
       return ParsePrimary();
     }
@@ -353,7 +358,7 @@ class GoParser {
             msg += " before newline";
           }
           Report(Cur().begin, std::max(Cur().end, Cur().begin + 1), msg + " in argument list",
-                IsAutoSemi(Cur()) ? ErrorKind::kUnexpectedNewline : ErrorKind::kMissingComma);
+                 IsAutoSemi(Cur()) ? ErrorKind::kUnexpectedNewline : ErrorKind::kMissingComma);
           return nullptr;
         }
         break;
@@ -364,7 +369,7 @@ class GoParser {
     --expr_lev_;
     if (Cur().tok != Tok::kRParen && IsAutoSemi(Cur())) {
       Report(Cur().begin, Cur().begin + 1, "missing ',' before newline in argument list",
-            ErrorKind::kUnexpectedNewline);
+             ErrorKind::kUnexpectedNewline);
       return nullptr;
     }
     std::uint32_t rparen_end = Cur().end;
@@ -578,13 +583,20 @@ class Converter {
 
   static std::string_view GoTypeName(const GoExpr& e) {
     switch (e.kind) {
-      case GoExpr::Kind::kParen: return "*ast.ParenExpr";
-      case GoExpr::Kind::kCall: return "*ast.CallExpr";
-      case GoExpr::Kind::kLit: return "*ast.BasicLit";
-      case GoExpr::Kind::kUnary: return "*ast.UnaryExpr";
-      case GoExpr::Kind::kBinary: return "*ast.BinaryExpr";
-      case GoExpr::Kind::kStar: return "*ast.StarExpr";
-      default: return "*ast.SelectorExpr";
+      case GoExpr::Kind::kParen:
+        return "*ast.ParenExpr";
+      case GoExpr::Kind::kCall:
+        return "*ast.CallExpr";
+      case GoExpr::Kind::kLit:
+        return "*ast.BasicLit";
+      case GoExpr::Kind::kUnary:
+        return "*ast.UnaryExpr";
+      case GoExpr::Kind::kBinary:
+        return "*ast.BinaryExpr";
+      case GoExpr::Kind::kStar:
+        return "*ast.StarExpr";
+      default:
+        return "*ast.SelectorExpr";
     }
   }
 

@@ -72,8 +72,8 @@ TEST(RuleParser, ErrorsCarryKindOffsetsAndGoText) {
        "1:10: illegal UTF-8 encoding"},
       {"form feed", "HostSNI(`a`)\f", ErrorKind::kIllegalCharacter, 12, 13,
        "1:13: illegal character U+000C"},
-      {"comment newline", "HostSNI(`a`) /* x\n */ && ALPN(`b`)", ErrorKind::kUnexpectedNewline,
-       22, 24, "2:5: expected 'EOF', found '&&'"},
+      {"comment newline", "HostSNI(`a`) /* x\n */ && ALPN(`b`)", ErrorKind::kUnexpectedNewline, 22,
+       24, "2:5: expected 'EOF', found '&&'"},
       {"unterminated comment", "HostSNI(`a`) && /* x", ErrorKind::kUnterminatedComment, 16, 17,
        "1:17: comment not terminated"},
   };
@@ -118,7 +118,9 @@ TEST(RuleParser, DecodesInterpretedStrings) {
   Error err;
   auto rule = Parse(R"(HostSNI("a\x41\u00e9\U0001F9AD\101\\\"\n"))", &err);
   ASSERT_TRUE(rule) << err.message;
-  EXPECT_EQ(rule->root->args[0].value, "aA\xC3\xA9\xF0\x9F\xA6\xAD" "A\\\"\n");
+  EXPECT_EQ(rule->root->args[0].value,
+            "aA\xC3\xA9\xF0\x9F\xA6\xAD"
+            "A\\\"\n");
   EXPECT_EQ(rule->root->args[0].quote, QuoteStyle::kInterpreted);
   auto raw = Parse("HostSNI(`a\r\nb`)", &err);
   ASSERT_TRUE(raw);
@@ -232,26 +234,46 @@ class RuleGen {
 
   std::string Ws() {
     switch (Pick(8)) {
-      case 0: return " ";
-      case 1: return "  \t";
-      case 2: return " /* c */ ";
-      default: return "";
+      case 0:
+        return " ";
+      case 1:
+        return "  \t";
+      case 2:
+        return " /* c */ ";
+      default:
+        return "";
     }
   }
   // Whitespace allowed after an operator (a newline is fine there, not after `)`).
   std::string OpWs() {
     switch (Pick(6)) {
-      case 0: return "\n";
-      case 1: return " // c\n";
-      default: return Ws();
+      case 0:
+        return "\n";
+      case 1:
+        return " // c\n";
+      default:
+        return Ws();
     }
   }
 
   std::string Value() {
-    static const char* kValues[] = {
-        "example.com", "*", "", "10.0.0.1", "10::/16", "h2", "a`b", "caf\xC3\xA9",
-        "line\nbreak", "cr\rlf", "nul-placeholder", "\xff", "back\\slash",
-        "quote\"s", "{sub:[a-z]+}.x", "\xEF\xBB\xBF", "tab\t"};
+    static const char* kValues[] = {"example.com",
+                                    "*",
+                                    "",
+                                    "10.0.0.1",
+                                    "10::/16",
+                                    "h2",
+                                    "a`b",
+                                    "caf\xC3\xA9",
+                                    "line\nbreak",
+                                    "cr\rlf",
+                                    "nul-placeholder",
+                                    "\xff",
+                                    "back\\slash",
+                                    "quote\"s",
+                                    "{sub:[a-z]+}.x",
+                                    "\xEF\xBB\xBF",
+                                    "tab\t"};
     int i = Pick(static_cast<int>(std::size(kValues)));
     if (i == 10) {
       return std::string("n\0l", 3);
@@ -260,9 +282,9 @@ class RuleGen {
   }
 
   std::string Call() {
-    static const char* kNames[] = {"HostSNI", "hostsni", "HOSTSNI", "Hostsni", "HostSNIRegexp",
-                                   "hostsniregexp", "ClientIP", "CLIENTIP", "ALPN", "alpn",
-                                   "Alpn"};
+    static const char* kNames[] = {"HostSNI",       "hostsni",       "HOSTSNI",  "Hostsni",
+                                   "HostSNIRegexp", "hostsniregexp", "ClientIP", "CLIENTIP",
+                                   "ALPN",          "alpn",          "Alpn"};
     std::string s = kNames[Pick(static_cast<int>(std::size(kNames)))];
     s += Ws() + "(" + OpWs();
     int n = Pick(4);
@@ -284,12 +306,16 @@ class RuleGen {
       return Call();
     }
     switch (Pick(5)) {
-      case 0: return Expr(depth - 1) + Ws() + "&&" + OpWs() + Expr(depth - 1);
-      case 1: return Expr(depth - 1) + Ws() + "||" + OpWs() + Expr(depth - 1);
-      case 2: return std::string("!").append(OpWs()).append(Expr(depth - 1));
+      case 0:
+        return Expr(depth - 1) + Ws() + "&&" + OpWs() + Expr(depth - 1);
+      case 1:
+        return Expr(depth - 1) + Ws() + "||" + OpWs() + Expr(depth - 1);
+      case 2:
+        return std::string("!").append(OpWs()).append(Expr(depth - 1));
       case 3:
         return std::string("(").append(OpWs()).append(Expr(depth - 1)).append(Ws()).append(")");
-      default: return Call();
+      default:
+        return Call();
     }
   }
 

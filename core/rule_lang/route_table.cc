@@ -51,10 +51,15 @@ bool RouteTable::Add(const RouteSpec& spec, Error* err) {
   return true;
 }
 
-void RouteTable::Add(std::string id, CompiledRule rule, std::int64_t priority,
-                     std::string provider, bool tls) {
-  Route r{std::move(id), std::move(provider), tls, priority, 0,
-          static_cast<std::uint32_t>(routes_.size()), std::move(rule)};
+void RouteTable::Add(std::string id, CompiledRule rule, std::int64_t priority, std::string provider,
+                     bool tls) {
+  Route r{std::move(id),
+          std::move(provider),
+          tls,
+          priority,
+          0,
+          static_cast<std::uint32_t>(routes_.size()),
+          std::move(rule)};
   r.provider_rank = ProviderRank(r.provider);
   routes_.push_back(std::move(r));
   built_ = false;

@@ -13,22 +13,22 @@
 namespace irtcp::rule_lang {
 
 struct RouteSpec {
-  std::string id;                ///< opaque identity (router name, ...)
+  std::string id;  ///< opaque identity (router name, ...)
   std::string rule;
   Syntax syntax = Syntax::kV3;
-  std::int64_t priority = 0;     ///< 0 means DefaultPriority(rule) (router manager behaviour)
-  bool raw_priority = false;     ///< use `priority` verbatim even when 0 (muxer-level tests)
-  std::string provider;          ///< provider of the router, for precedence tie-breaks
-  bool tls = false;              ///< opaque to the table; kept for the caller
+  std::int64_t priority = 0;  ///< 0 means DefaultPriority(rule) (router manager behaviour)
+  bool raw_priority = false;  ///< use `priority` verbatim even when 0 (muxer-level tests)
+  std::string provider;       ///< provider of the router, for precedence tie-breaks
+  bool tls = false;           ///< opaque to the table; kept for the caller
 };
 
 struct Route {
   std::string id;
   std::string provider;
   bool tls = false;
-  std::int64_t priority = 0;     ///< effective priority
-  int provider_rank = -1;        ///< higher wins ties; -1 = provider not in the precedence list
-  std::uint32_t insertion = 0;   ///< Add() order; our deterministic last tie-break
+  std::int64_t priority = 0;    ///< effective priority
+  int provider_rank = -1;       ///< higher wins ties; -1 = provider not in the precedence list
+  std::uint32_t insertion = 0;  ///< Add() order; our deterministic last tie-break
   CompiledRule rule;
 };
 

@@ -18,16 +18,14 @@ TEST(RuleRouteTable, TraefikOrder) {
   RouteTable table({"kubernetescrd", "kubernetes"});
   Error err;
   ASSERT_TRUE(table.Add({"short", "HostSNI(`a.com`)", Syntax::kV3, 0, false, "", false}, &err));
-  ASSERT_TRUE(table.Add({"long", "HostSNI(`a.com`) || HostSNI(`b.com`)", Syntax::kV3, 0, false,
-                         "", false},
-                        &err));
+  ASSERT_TRUE(table.Add(
+      {"long", "HostSNI(`a.com`) || HostSNI(`b.com`)", Syntax::kV3, 0, false, "", false}, &err));
   ASSERT_TRUE(table.Add({"all", "HostSNI(`*`)", Syntax::kV3, 0, false, "", false}, &err));
   ASSERT_TRUE(table.Add({"neg", "HostSNI(`x.com`)", Syntax::kV3, -5, false, "", false}, &err));
-  ASSERT_TRUE(table.Add({"k8s", "HostSNI(`c.com`)", Syntax::kV3, 100, false, "kubernetes", false},
-                        &err));
-  ASSERT_TRUE(table.Add({"crd", "HostSNI(`c.com`)", Syntax::kV3, 100, false, "kubernetescrd",
-                         false},
-                        &err));
+  ASSERT_TRUE(
+      table.Add({"k8s", "HostSNI(`c.com`)", Syntax::kV3, 100, false, "kubernetes", false}, &err));
+  ASSERT_TRUE(table.Add(
+      {"crd", "HostSNI(`c.com`)", Syntax::kV3, 100, false, "kubernetescrd", false}, &err));
   EXPECT_FALSE(table.Add({"bad", "HostSNI(``)", Syntax::kV3, 0, false, "", false}, &err));
   table.Build();
   EXPECT_EQ(table.Pick(Sni("a.com"))->id, "long");  // longer rule, higher default priority
@@ -52,15 +50,31 @@ TEST(RuleRouteTable, IndexedPickEqualsLinearScan) {
     std::string rule;
     Syntax syntax = pick(4) == 0 ? Syntax::kV2 : Syntax::kV3;
     switch (pick(10)) {
-      case 0: rule = "HostSNI(`*`)"; break;
-      case 1: rule = "HostSNIRegexp(`^h" + std::to_string(pick(300)) + "\\.`)"; break;
-      case 2: rule = "HostSNI(`" + host() + "`) && ClientIP(`10.0.0." + std::to_string(pick(3)) +
-                     "`)"; break;
-      case 3: rule = "HostSNI(`*.example.com`)"; syntax = Syntax::kV3; break;
-      case 4: rule = "!HostSNI(`" + host() + "`)"; break;
-      case 5: rule = "HostSNI(`" + host() + "`) || HostSNI(`" + host() + ".`)"; break;
-      case 6: rule = "HOSTSNI(`" + host() + "`)"; break;
-      default: rule = "HostSNI(`" + host() + "`)"; break;
+      case 0:
+        rule = "HostSNI(`*`)";
+        break;
+      case 1:
+        rule = "HostSNIRegexp(`^h" + std::to_string(pick(300)) + "\\.`)";
+        break;
+      case 2:
+        rule = "HostSNI(`" + host() + "`) && ClientIP(`10.0.0." + std::to_string(pick(3)) + "`)";
+        break;
+      case 3:
+        rule = "HostSNI(`*.example.com`)";
+        syntax = Syntax::kV3;
+        break;
+      case 4:
+        rule = "!HostSNI(`" + host() + "`)";
+        break;
+      case 5:
+        rule = "HostSNI(`" + host() + "`) || HostSNI(`" + host() + ".`)";
+        break;
+      case 6:
+        rule = "HOSTSNI(`" + host() + "`)";
+        break;
+      default:
+        rule = "HostSNI(`" + host() + "`)";
+        break;
     }
     std::int64_t priority = pick(3) == 0 ? 0 : pick(50) - 10;
     RouteSpec spec{std::to_string(i), rule, syntax, priority, false, providers[pick(4)], false};
@@ -75,11 +89,21 @@ TEST(RuleRouteTable, IndexedPickEqualsLinearScan) {
   for (int i = 0; i < 5000; ++i) {
     std::string sni;
     switch (pick(6)) {
-      case 0: sni = ""; break;
-      case 1: sni = "nomatch.org"; break;
-      case 2: sni = "H" + std::to_string(pick(300)) + ".EXAMPLE.com"; break;
-      case 3: sni = host() + "."; break;
-      default: sni = host(); break;
+      case 0:
+        sni = "";
+        break;
+      case 1:
+        sni = "nomatch.org";
+        break;
+      case 2:
+        sni = "H" + std::to_string(pick(300)) + ".EXAMPLE.com";
+        break;
+      case 3:
+        sni = host() + ".";
+        break;
+      default:
+        sni = host();
+        break;
     }
     Connection conn = Sni(sni, "10.0.0." + std::to_string(pick(3)));
     SCOPED_TRACE(sni);

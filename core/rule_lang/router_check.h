@@ -15,11 +15,11 @@ namespace irtcp::rule_lang {
 inline constexpr std::int64_t kMaxUserPriority = std::numeric_limits<std::int64_t>::max() - 1000;
 
 struct RouterRuleInput {
-  std::string_view name;       ///< router name (e.g. "ns-x-abc@kubernetescrd")
+  std::string_view name;  ///< router name (e.g. "ns-x-abc@kubernetescrd")
   std::string_view rule;
   Syntax syntax = Syntax::kV3;
-  std::int64_t priority = 0;   ///< as configured (0 = default)
-  bool has_tls = false;        ///< the router has a `tls` section
+  std::int64_t priority = 0;  ///< as configured (0 = default)
+  bool has_tls = false;       ///< the router has a `tls` section
   bool passthrough = false;
 };
 

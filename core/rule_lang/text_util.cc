@@ -4,7 +4,6 @@
 
 namespace irtcp::rule_lang {
 
-
 namespace {
 // Approximation of unicode.IsPrint: ASCII graphic + space, and non-ASCII except controls,
 // format characters commonly met in hostile input, and separators.
@@ -16,8 +15,8 @@ bool IsPrint(std::int32_t r) {
     return false;
   }
   if ((r >= 0x2000 && r <= 0x200F) || (r >= 0x2028 && r <= 0x202F) || r == 0xFEFF ||
-      (r >= 0xFFF9 && r <= 0xFFFB) || r == 0x3000 || (r >= 0xE000 && r <= 0xF8FF) ||
-      r >= 0xF0000 || r == 0xFFFE || r == 0xFFFF) {
+      (r >= 0xFFF9 && r <= 0xFFFB) || r == 0x3000 || (r >= 0xE000 && r <= 0xF8FF) || r >= 0xF0000 ||
+      r == 0xFFFE || r == 0xFFFF) {
     return false;
   }
   return true;
@@ -58,13 +57,27 @@ std::string GoQuote(std::string_view s) {
       AppendUtf8(r, &out);
     } else {
       switch (r) {
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
+        case '\a':
+          out += "\\a";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\v':
+          out += "\\v";
+          break;
         default:
           if (r < 0x20 || r == 0x7F) {
             std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(r));

@@ -51,8 +51,7 @@ std::unique_ptr<LoadedRun> Load(const LoadOptions& options) {
     diag::DiagnosticSink sink;
   };
   std::vector<Slot> slots(sources.size());
-  unsigned threads = options.threads != 0 ? options.threads
-                                          : std::min(4U, AvailableCpus());
+  unsigned threads = options.threads != 0 ? options.threads : std::min(4U, AvailableCpus());
   threads = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(sources.size())));
   std::atomic<std::size_t> next{0};
   auto work = [&]() {

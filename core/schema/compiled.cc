@@ -87,10 +87,19 @@ std::int32_t Builder::Add(const json& j) {
     out_.nodes[static_cast<std::size_t>(index)] = std::move(node);
     return index;
   }
-  static constexpr std::string_view kCompiled[] = {
-      "type", "properties", "additionalProperties", "items", "required", "enum", "anyOf",
-      "x-irtcp-minimum", "x-irtcp-maximum", "x-irtcp-format", "x-irtcp-pattern",
-      "x-irtcp-exclusive", "x-irtcp-preserve"};
+  static constexpr std::string_view kCompiled[] = {"type",
+                                                   "properties",
+                                                   "additionalProperties",
+                                                   "items",
+                                                   "required",
+                                                   "enum",
+                                                   "anyOf",
+                                                   "x-irtcp-minimum",
+                                                   "x-irtcp-maximum",
+                                                   "x-irtcp-format",
+                                                   "x-irtcp-pattern",
+                                                   "x-irtcp-exclusive",
+                                                   "x-irtcp-preserve"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     if (std::find(std::begin(kCompiled), std::end(kCompiled), it.key()) == std::end(kCompiled)) {
       structural_ = false;  // a keyword only valijson implements
@@ -164,16 +173,14 @@ std::int32_t Builder::Add(const json& j) {
     options.set_log_errors(false);
     node.regex = std::make_unique<RE2>(node.pattern, options);
     if (!node.regex->ok()) {
-      err_ = "pattern " + node.pattern + " is not a valid RE2 expression: " +
-             node.regex->error();
+      err_ = "pattern " + node.pattern + " is not a valid RE2 expression: " + node.regex->error();
     }
   }
   if (auto ex = j.find("x-irtcp-exclusive"); ex != j.end() && ex->is_array()) {
     for (const json& rule : *ex) {
       const json& fields = rule["fields"];
-      node.exclusive.push_back(ExclusiveRule{fields[0].get<std::string>(),
-                                             fields[1].get<std::string>(),
-                                             rule.value("message", "")});
+      node.exclusive.push_back(ExclusiveRule{
+          fields[0].get<std::string>(), fields[1].get<std::string>(), rule.value("message", "")});
     }
   }
   node.has_checks = node.minimum.has_value() || node.maximum.has_value() || node.regex != nullptr ||
@@ -194,8 +201,8 @@ std::int32_t Builder::Add(const json& j) {
 
 std::string TypeSetName(std::uint8_t types) {
   static constexpr std::pair<std::uint8_t, std::string_view> kNames[] = {
-      {kTypeObject, "object"},   {kTypeArray, "array"},     {kTypeInteger, "integer"},
-      {kTypeNumber, "number"},   {kTypeString, "string"},   {kTypeBoolean, "boolean"},
+      {kTypeObject, "object"}, {kTypeArray, "array"},   {kTypeInteger, "integer"},
+      {kTypeNumber, "number"}, {kTypeString, "string"}, {kTypeBoolean, "boolean"},
       {kTypeNull, "null"}};
   std::vector<std::string_view> names;
   for (const auto& [bit, name] : kNames) {
@@ -269,8 +276,8 @@ std::unique_ptr<CompiledSchema> CompileSchema(std::string_view group, std::strin
       out->Valijson();  // surfaces a schema valijson rejects now, as an error
     }
   } catch (const std::exception& e) {
-    *err = std::string(source) + ": cannot load the schema for " + std::string(kind) + ": " +
-           e.what();
+    *err =
+        std::string(source) + ": cannot load the schema for " + std::string(kind) + ": " + e.what();
     return nullptr;
   }
   return out;

@@ -54,17 +54,17 @@ struct ExclusiveRule {
 
 /// One node of the schema tree.
 struct SchemaNode {
-  std::uint8_t types = 0;  ///< allowed JSON types; 0 = any
-  bool closed = false;     ///< properties not listed are unknown fields
-  bool complex = false;    ///< has anyOf/oneOf/allOf/not beyond int-or-string
+  std::uint8_t types = 0;   ///< allowed JSON types; 0 = any
+  bool closed = false;      ///< properties not listed are unknown fields
+  bool complex = false;     ///< has anyOf/oneOf/allOf/not beyond int-or-string
   bool has_checks = false;  ///< this node or one below has a range, pattern or exclusive rule
   std::vector<std::pair<std::string, std::int32_t>> properties;  ///< name -> node index
-  std::int32_t additional = kNoSchema;  ///< schema of other properties
+  std::int32_t additional = kNoSchema;                           ///< schema of other properties
   std::int32_t items = kNoSchema;
   std::vector<std::string> required;
   std::vector<nlohmann::json> enum_values;
   std::vector<std::string> enum_strings;  ///< the same, when every value is a string
-  std::optional<std::int64_t> minimum;  ///< exact int64 bounds (inclusive)
+  std::optional<std::int64_t> minimum;    ///< exact int64 bounds (inclusive)
   std::optional<std::int64_t> maximum;
   bool int32 = false;  ///< the bounds come from format: int32
   std::string pattern;
@@ -100,7 +100,7 @@ struct CompiledSchema {
   std::string group;
   std::string version;
   std::string kind;
-  std::string source;  ///< where it came from (vendored file name or --crd path)
+  std::string source;             ///< where it came from (vendored file name or --crd path)
   std::vector<SchemaNode> nodes;  ///< nodes[0] is the root
   /// True when every keyword of the schema is one the compiled validator implements (type,
   /// properties, additionalProperties, items, required, enum, int-or-string, nullable, integer

@@ -26,10 +26,10 @@ namespace irtcp::schema {
 ///   backtracks catastrophically on the ServersTransportTCP duration pattern);
 /// - descriptions, defaults and other documentation are dropped.
 struct ConvertedVersion {
-  std::string group;    ///< "traefik.io"
-  std::string version;  ///< "v1alpha1"
-  std::string kind;     ///< "IngressRouteTCP"
-  std::string crd_name;  ///< "ingressroutetcps.traefik.io"
+  std::string group;        ///< "traefik.io"
+  std::string version;      ///< "v1alpha1"
+  std::string kind;         ///< "IngressRouteTCP"
+  std::string crd_name;     ///< "ingressroutetcps.traefik.io"
   std::string schema_json;  ///< compact JSON text
 
   std::string api_version() const { return group + "/" + version; }

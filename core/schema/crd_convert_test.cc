@@ -31,7 +31,7 @@ json ConvertVendored(const std::string& file) {
 TEST(SchemaConvert, IngressRouteTcp) {
   std::vector<ConvertedVersion> v = ConvertOrDie(
       "irt.yaml", irtcp::testing::ReadFileOrDie(irtcp::testing::SourceDir() /
-                                               "schemas/traefik.io_ingressroutetcps.yaml"));
+                                                "schemas/traefik.io_ingressroutetcps.yaml"));
   ASSERT_EQ(v.size(), 1U);
   EXPECT_EQ(v[0].group, "traefik.io");
   EXPECT_EQ(v[0].version, "v1alpha1");
@@ -72,14 +72,14 @@ TEST(SchemaConvert, ServersTransportTcpPatternAndCel) {
   EXPECT_EQ(spec["dialTimeout"]["x-irtcp-pattern"], "^([0-9]+(ns|us|µs|ms|s|m|h)?)+$");
   EXPECT_FALSE(spec["dialTimeout"].contains("pattern"));  // std::regex would backtrack
   const json& root_ca = spec["tls"]["properties"]["rootCAs"]["items"];
-  EXPECT_EQ(root_ca["x-irtcp-exclusive"],
-            json::parse(R"([{"fields": ["secret", "configMap"],
+  EXPECT_EQ(root_ca["x-irtcp-exclusive"], json::parse(R"([{"fields": ["secret", "configMap"],
                              "message": "RootCA cannot have both Secret and ConfigMap defined."}])"));
 }
 
 TEST(SchemaConvert, Int64FormatAndMiddleware) {
   json s = ConvertVendored("traefik.io_middlewaretcps.yaml");
-  const json& amount = s["properties"]["spec"]["properties"]["inFlightConn"]["properties"]["amount"];
+  const json& amount =
+      s["properties"]["spec"]["properties"]["inFlightConn"]["properties"]["amount"];
   EXPECT_EQ(amount, json::parse(R"({"type": "integer", "x-irtcp-minimum": 0})"));
 }
 
@@ -94,7 +94,8 @@ TEST(SchemaConvert, KeywordTable) {
       {"int-or-string nullable", "{x-kubernetes-int-or-string: true, nullable: true}",
        R"({"anyOf":[{"type":"integer"},{"type":"string"},{"type":"null"}]})"},
       {"preserve unknown fields",
-       "{type: object, x-kubernetes-preserve-unknown-fields: true, properties: {a: {type: string}}}",
+       "{type: object, x-kubernetes-preserve-unknown-fields: true, properties: {a: {type: "
+       "string}}}",
        R"({"properties":{"a":{"type":"string"}},"type":"object","x-irtcp-preserve":true})"},
       {"object without properties is closed", "{type: object}",
        R"({"additionalProperties":false,"type":"object"})"},
@@ -120,7 +121,8 @@ TEST(SchemaConvert, KeywordTable) {
         "metadata: {name: xs.example.com}\n"
         "spec:\n  group: example.com\n  names: {kind: X}\n  versions:\n  - name: v1\n"
         "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n"
-        "          f: " + c.schema + "\n";
+        "          f: " +
+        c.schema + "\n";
     std::vector<ConvertedVersion> v = ConvertOrDie("x.yaml", crd);
     ASSERT_EQ(v.size(), 1U);
     EXPECT_EQ(json::parse(v[0].schema_json)["properties"]["f"].dump(), c.expected);

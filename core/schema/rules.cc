@@ -2,9 +2,10 @@
 
 namespace irtcp::schema {
 
-const diag::RuleInfo kUnknownField{
-    "IRT003", "unknown-field", "a field that the CRD schema does not define",
-    R"md(## What it does
+const diag::RuleInfo kUnknownField{"IRT003",
+                                   "unknown-field",
+                                   "a field that the CRD schema does not define",
+                                   R"md(## What it does
 Reports fields that the object's CRD (or, under `metadata`, Kubernetes' ObjectMeta) does not
 define, such as `kind: Rule` in an IngressRouteTCP route. When a defined field is close, the
 message suggests it (`entrypoints` -> `entryPoints`); when the field belongs to Traefik's HTTP
@@ -24,11 +25,13 @@ have no `kind`, and TCP services have no HTTP options such as `sticky` or `passH
 ## Fix safety
 No automatic fix: removing a field may hide a misunderstanding that needs a different change.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                   diag::Severity::kError,
+                                   diag::FixAvailability::kNone};
 
-const diag::RuleInfo kTypeMismatch{
-    "IRT010", "type-mismatch", "a value has a type the CRD schema does not allow",
-    R"md(## What it does
+const diag::RuleInfo kTypeMismatch{"IRT010",
+                                   "type-mismatch",
+                                   "a value has a type the CRD schema does not allow",
+                                   R"md(## What it does
 Reports values whose JSON type differs from the one the schema requires, and says which types
 were expected and which was found: `expected integer or string, found boolean (on)`.
 
@@ -47,11 +50,13 @@ when you mean a string (`"on"`), and leave numbers unquoted where a number is me
 ## Fix safety
 No automatic fix: quoting changes meaning (a quoted port is looked up as a named port).
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                   diag::Severity::kError,
+                                   diag::FixAvailability::kNone};
 
-const diag::RuleInfo kMissingField{
-    "IRT011", "missing-required-field", "a field the CRD schema requires is absent",
-    R"md(## What it does
+const diag::RuleInfo kMissingField{"IRT011",
+                                   "missing-required-field",
+                                   "a field the CRD schema requires is absent",
+                                   R"md(## What it does
 Reports a required field that is missing, for example `port` in an IngressRouteTCP service, or
 `match` in a route. The finding points at the mapping that lacks the field. A field set to
 `null` (or left empty, `port:`) counts as missing, as the API server drops null values.
@@ -65,11 +70,13 @@ Add the field with a valid value.
 ## Fix safety
 No automatic fix: only you know the value.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                   diag::Severity::kError,
+                                   diag::FixAvailability::kNone};
 
-const diag::RuleInfo kValueNotInEnum{
-    "IRT012", "value-not-in-enum", "a value is not one of those the CRD schema allows",
-    R"md(## What it does
+const diag::RuleInfo kValueNotInEnum{"IRT012",
+                                     "value-not-in-enum",
+                                     "a value is not one of those the CRD schema allows",
+                                     R"md(## What it does
 Reports values outside the schema's `enum`, and lists the allowed values: `syntax` must be `v3`
 or `v2`, a TLSOption's `clientAuthType` one of `NoClientCert`, `RequestClientCert`,
 `RequireAnyClientCert`, `VerifyClientCertIfGiven` or `RequireAndVerifyClientCert`.
@@ -83,11 +90,13 @@ Use one of the listed values; they are case-sensitive.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                     diag::Severity::kError,
+                                     diag::FixAvailability::kNone};
 
-const diag::RuleInfo kValueOutOfRange{
-    "IRT013", "value-out-of-range", "an integer is outside the range the CRD schema allows",
-    R"md(## What it does
+const diag::RuleInfo kValueOutOfRange{"IRT013",
+                                      "value-out-of-range",
+                                      "an integer is outside the range the CRD schema allows",
+                                      R"md(## What it does
 Reports integers below the schema's `minimum` or above its `maximum`: a negative service
 `weight`, a `proxyProtocol.version` other than 1 or 2, a route `priority` above
 9223372036854775000, a negative `inFlightConn.amount`, or a value that does not fit in a 64-bit
@@ -103,11 +112,13 @@ Use a value inside the range given in the message.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                      diag::Severity::kError,
+                                      diag::FixAvailability::kNone};
 
-const diag::RuleInfo kPatternMismatch{
-    "IRT014", "pattern-mismatch", "a string does not match the pattern the CRD schema requires",
-    R"md(## What it does
+const diag::RuleInfo kPatternMismatch{"IRT014",
+                                      "pattern-mismatch",
+                                      "a string does not match the pattern the CRD schema requires",
+                                      R"md(## What it does
 Reports strings that do not match the schema's `pattern`, for example a ServersTransportTCP
 `dialTimeout: 10 seconds` where the CRD wants a Go duration such as `10s` or `1m30s`. Patterns
 are evaluated with RE2, the regular expression dialect of Go and of the API server. For
@@ -122,10 +133,12 @@ Write the value in the form the pattern describes.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                      diag::Severity::kError,
+                                      diag::FixAvailability::kNone};
 
 const diag::RuleInfo kInvalidObjectName{
-    "IRT015", "invalid-object-name",
+    "IRT015",
+    "invalid-object-name",
     "metadata.name is missing or not a valid DNS-1123 subdomain, or the namespace is invalid",
     R"md(## What it does
 Reports objects without `metadata.name` (and without `metadata.generateName`), names that are
@@ -143,10 +156,13 @@ Give the object a lower-case name such as `my-route`, or a `generateName` such a
 ## Fix safety
 No automatic fix: renaming an object creates a new object in the cluster.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+    diag::Severity::kError,
+    diag::FixAvailability::kNone};
 
 const diag::RuleInfo kConflictingFields{
-    "IRT016", "conflicting-fields", "an object sets two fields of which the CRD allows only one",
+    "IRT016",
+    "conflicting-fields",
+    "an object sets two fields of which the CRD allows only one",
     R"md(## What it does
 Evaluates the CRD's `x-kubernetes-validations` rules of the form
 `!has(self.a) || !has(self.b)`. Traefik's ServersTransportTCP has one: a `spec.tls.rootCAs`
@@ -162,11 +178,13 @@ Keep one of the two fields; put the other CA in its own `rootCAs` entry.
 ## Fix safety
 No automatic fix: only you know which reference is right.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+    diag::Severity::kError,
+    diag::FixAvailability::kNone};
 
-const diag::RuleInfo kNonStringMetaValue{
-    "IRT017", "non-string-metadata-value", "a label or annotation value is not a string",
-    R"md(## What it does
+const diag::RuleInfo kNonStringMetaValue{"IRT017",
+                                         "non-string-metadata-value",
+                                         "a label or annotation value is not a string",
+                                         R"md(## What it does
 Reports label and annotation values that YAML reads as something other than a string: unquoted
 `yes`, `no`, `on`, `off`, `y`, `n`, `true`, numbers like `8080` or `1.0`, mappings and lists.
 
@@ -181,11 +199,13 @@ Quote the value: `enabled: "yes"`, `traefik.example/port: "8080"`.
 ## Fix safety
 No automatic fix yet (quoting would be safe: it keeps the text the user wrote).
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                         diag::Severity::kError,
+                                         diag::FixAvailability::kNone};
 
-const diag::RuleInfo kInvalidLabel{
-    "IRT018", "invalid-label-or-annotation", "a label or annotation key or label value is invalid",
-    R"md(## What it does
+const diag::RuleInfo kInvalidLabel{"IRT018",
+                                   "invalid-label-or-annotation",
+                                   "a label or annotation key or label value is invalid",
+                                   R"md(## What it does
 Checks label and annotation keys and label values as the API server does. A key is an optional
 DNS-1123 subdomain prefix and `/`, then a name of at most 63 characters made of letters, digits,
 `-`, `_` and `.`, starting and ending with a letter or digit (`app.kubernetes.io/name`). A label
@@ -202,11 +222,13 @@ or free-form text belongs in an annotation, not a label.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                   diag::Severity::kError,
+                                   diag::FixAvailability::kNone};
 
-const diag::RuleInfo kSchemaViolation{
-    "IRT019", "schema-violation", "a value breaks another constraint of the CRD schema",
-    R"md(## What it does
+const diag::RuleInfo kSchemaViolation{"IRT019",
+                                      "schema-violation",
+                                      "a value breaks another constraint of the CRD schema",
+                                      R"md(## What it does
 Reports schema failures that have no more specific code: length limits (`minLength`,
 `maxItems`, ...), `oneOf`/`allOf` combinations and other JSON Schema keywords, mostly found in
 user-supplied CRDs (`--crd`). The message is the schema engine's description.
@@ -220,6 +242,7 @@ Change the value so that it satisfies the constraint named in the message.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                      diag::Severity::kError,
+                                      diag::FixAvailability::kNone};
 
 }  // namespace irtcp::schema

@@ -51,8 +51,8 @@ using yaml::NodeId;
 constexpr std::size_t kMaxValueChars = 60;
 constexpr std::size_t kAnnotationsLimit = 256 * 1024;
 
-constexpr std::string_view kTcpKinds[] = {"IngressRouteTCP", "MiddlewareTCP",
-                                          "ServersTransportTCP", "TLSOption", "TLSStore"};
+constexpr std::string_view kTcpKinds[] = {"IngressRouteTCP", "MiddlewareTCP", "ServersTransportTCP",
+                                          "TLSOption", "TLSStore"};
 
 /// Fields that belong to Traefik's HTTP kinds, with the hint the unknown-field message adds.
 /// `where` is the schema path with "[]" for list items; "{}" in `text` is the field.
@@ -81,8 +81,7 @@ constexpr HttpHint kHttpHints[] = {
      "redirectScheme replacePath replacePathRegex retry stripPrefix stripPrefixRegex",
      "{} is an HTTP middleware (kind: Middleware); MiddlewareTCP supports inFlightConn, "
      "ipAllowList and ipWhiteList"},
-    {"ServersTransportTCP", "spec",
-     "forwardingTimeouts maxIdleConnsPerHost disableHTTP2",
+    {"ServersTransportTCP", "spec", "forwardingTimeouts maxIdleConnsPerHost disableHTTP2",
      "{} is an option of the HTTP ServersTransport, not of ServersTransportTCP"},
     {"ServersTransportTCP", "spec",
      "serverName insecureSkipVerify rootCAs rootCAsSecrets certificatesSecrets peerCertURI spiffe",
@@ -93,8 +92,8 @@ bool HasWord(std::string_view list, std::string_view word) {
   std::size_t start = 0;
   while (start <= list.size()) {
     std::size_t space = list.find(' ', start);
-    std::string_view w =
-        list.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
+    std::string_view w = list.substr(
+        start, space == std::string_view::npos ? std::string_view::npos : space - start);
     if (w == word) {
       return true;
     }
@@ -154,8 +153,8 @@ bool IsPlainKey(std::string_view key) {
     return false;
   }
   return std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   });
 }
 
@@ -316,8 +315,8 @@ class Checker {
   }
   void Add(const diag::RuleInfo& rule, NodeId at, std::uint32_t end, std::string message,
            std::string json_path, std::string help = "") {
-    findings_.push_back(Finding{&rule, at, end, std::move(message), std::move(json_path),
-                                std::move(help)});
+    findings_.push_back(
+        Finding{&rule, at, end, std::move(message), std::move(json_path), std::move(help)});
   }
 
   void CollectFailures();
@@ -520,8 +519,8 @@ bool Checker::CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& pat
       allowed_value = std::find(s.enum_strings.begin(), s.enum_strings.end(), doc_.Text(id)) !=
                       s.enum_strings.end();  // no allocation on the common path
     } else {
-      allowed_value = std::find(s.enum_values.begin(), s.enum_values.end(),
-                                TreeToJson(doc_, id)) != s.enum_values.end();
+      allowed_value = std::find(s.enum_values.begin(), s.enum_values.end(), TreeToJson(doc_, id)) !=
+                      s.enum_values.end();
     }
     if (!allowed_value) {
       std::string allowed;
@@ -535,8 +534,8 @@ bool Checker::CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& pat
           names.push_back(v.get<std::string>());
         }
       }
-      std::string message = Where(path) + ": expected one of " + allowed + ", found " +
-                            Found(doc_, id);
+      std::string message =
+          Where(path) + ": expected one of " + allowed + ", found " + Found(doc_, id);
       std::vector<std::string_view> candidates(names.begin(), names.end());
       std::string_view close = util::ClosestMatch(doc_.Text(id), candidates);
       std::string help;
@@ -553,14 +552,14 @@ bool Checker::CheckPlace(std::int32_t si, NodeId id, const std::vector<Seg>& pat
 void Checker::ReportType(const SchemaNode& s, NodeId id, const std::vector<Seg>& path) {
   const yaml::Node& n = doc_.node(id);
   bool meta_value = path.size() == 3 && !path[0].is_index && path[0].key == "metadata" &&
-                    !path[1].is_index && (path[1].key == "labels" || path[1].key == "annotations") &&
-                    !path[2].is_index;
+                    !path[1].is_index &&
+                    (path[1].key == "labels" || path[1].key == "annotations") && !path[2].is_index;
   bool plain_scalar = n.kind == yaml::NodeKind::kScalar && n.style == yaml::ScalarStyle::kPlain &&
                       n.type != yaml::ScalarType::kNull;
   if (meta_value) {
     std::string what = path[1].key == "labels" ? "label" : "annotation";
-    std::string message = what + " " + Quote(path[2].key) + " must be a string, found " +
-                          Found(doc_, id);
+    std::string message =
+        what + " " + Quote(path[2].key) + " must be a string, found " + Found(doc_, id);
     std::string help;
     if (plain_scalar) {
       message += "; quote it: " + Quote(doc_.Text(id));
@@ -672,8 +671,7 @@ void Checker::Walk(std::int32_t si, NodeId id, bool full) {
         if (doc_.node(doc_.GetKey(id, rule.first)).begin > doc_.node(second).begin) {
           second = doc_.GetKey(id, rule.first);
         }
-        std::string message = HumanPath(path_) + " sets both " + rule.first + " and " +
-                              rule.second;
+        std::string message = HumanPath(path_) + " sets both " + rule.first + " and " + rule.second;
         std::string reason = rule.message;
         if (!reason.empty() && reason.back() == '.') {
           reason.pop_back();
@@ -682,7 +680,8 @@ void Checker::Walk(std::int32_t si, NodeId id, bool full) {
           message += " (" + reason + ")";
         }
         Add(kConflictingFields, second, EndOf(second), std::move(message),
-            Pointer(obj_.path_prefix, path_), "keep one of them; list the other CA as its own entry");
+            Pointer(obj_.path_prefix, path_),
+            "keep one of them; list the other CA as its own entry");
       }
       for (std::uint32_t i = 0; i < doc_.Size(id); ++i) {
         NodeId value = doc_.ValueAt(id, i);
@@ -809,8 +808,9 @@ void Checker::CheckMetaMap(NodeId map, std::string_view field, bool labels) {
   }
   if (!labels && total > kAnnotationsLimit) {
     Add(kInvalidLabel, map, EndOf(map),
-        "annotations total " + std::to_string(total) + " bytes, more than the 262144 (256 KiB) "
-        "the API server accepts",
+        "annotations total " + std::to_string(total) +
+            " bytes, more than the 262144 (256 KiB) "
+            "the API server accepts",
         Pointer(obj_.path_prefix, {Seg{"metadata", 0, false}, Seg{field, 0, false}}));
   }
 }
@@ -872,8 +872,9 @@ std::unique_ptr<SchemaSet> SchemaSet::FromCrd(const source::SourceFilePtr& crd, 
     ++used;
   }
   if (used == 0) {
-    *err = crd->path() + ": no CRD for a Traefik TCP kind (IngressRouteTCP, MiddlewareTCP, "
-                         "ServersTransportTCP, TLSOption, TLSStore)";
+    *err = crd->path() +
+           ": no CRD for a Traefik TCP kind (IngressRouteTCP, MiddlewareTCP, "
+           "ServersTransportTCP, TLSOption, TLSStore)";
     return nullptr;
   }
   return set;

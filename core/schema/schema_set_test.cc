@@ -246,8 +246,9 @@ TEST(SchemaEnum, AllowedValues) {
         "\"RequireAndVerifyClientCert\", found string \"RequireAndVerifyClientCerts\" "
         "@/spec/clientAuth/clientAuthType"}},
   });
-  Found f = Check("apiVersion: traefik.io/v1alpha1\nkind: TLSOption\nmetadata:\n  name: o\n"
-                  "spec:\n  clientAuth:\n    clientAuthType: RequireAndVerifyClientCerts\n");
+  Found f = Check(
+      "apiVersion: traefik.io/v1alpha1\nkind: TLSOption\nmetadata:\n  name: o\n"
+      "spec:\n  clientAuth:\n    clientAuthType: RequireAndVerifyClientCerts\n");
   ASSERT_EQ(f.diagnostics.size(), 1U);
   EXPECT_EQ(f.diagnostics[0].help, "did you mean \"RequireAndVerifyClientCert\"?");
 }
@@ -266,7 +267,8 @@ TEST(SchemaRange, Int64Bounds) {
       {"proxyProtocol.version 0x2 is 2",
        Route("      port: 80\n      proxyProtocol:\n        version: 0x2\n"),
        {}},
-      {"priority at the maximum", Route("      port: 80\n", "    priority: 9223372036854775000\n"),
+      {"priority at the maximum",
+       Route("      port: 80\n", "    priority: 9223372036854775000\n"),
        {}},
       // A double cannot tell these apart; int64 can.
       {"priority just above the maximum",
@@ -311,9 +313,7 @@ TEST(SchemaPattern, DurationsWithRe2) {
 
 TEST(SchemaCel, RootCaSecretOrConfigMap) {
   RunCases({
-      {"one each",
-       Transport("  tls:\n    rootCAs:\n    - secret: ca\n    - configMap: ca\n"),
-       {}},
+      {"one each", Transport("  tls:\n    rootCAs:\n    - secret: ca\n    - configMap: ca\n"), {}},
       {"both",
        Transport("  tls:\n    rootCAs:\n    - secret: ca\n      configMap: ca\n"),
        {"9:7 IRT016 spec.tls.rootCAs[0] sets both secret and configMap (RootCA cannot have both "
@@ -322,8 +322,7 @@ TEST(SchemaCel, RootCaSecretOrConfigMap) {
 }
 
 std::string WithMetadata(const std::string& metadata) {
-  return "apiVersion: traefik.io/v1alpha1\nkind: TLSStore\nmetadata:\n" + metadata +
-         "spec: {}\n";
+  return "apiVersion: traefik.io/v1alpha1\nkind: TLSStore\nmetadata:\n" + metadata + "spec: {}\n";
 }
 
 TEST(SchemaMetadata, StrictObjectMeta) {
@@ -442,10 +441,12 @@ TEST(SchemaCrd, UserCrdReplacesBundled) {
   EXPECT_FALSE(set->Covers("traefik.io/v1alpha1", "IngressRoute"));
   EXPECT_TRUE(set->Covers("traefik.io/v1alpha1", "TLSOption"));
   EXPECT_FALSE(set->Covers("traefik.io/v1alpha0", "IngressRouteTCP"));  // not served
-  std::string input = Route("      port: 80\n      weight: -1\n      zone: a\n"
-                            "      extra: {anything: [1, 2]}\n      sticky: {}\n");
+  std::string input = Route(
+      "      port: 80\n      weight: -1\n      zone: a\n"
+      "      extra: {anything: [1, 2]}\n      sticky: {}\n");
   std::vector<std::string> expected = {
-      "12:13 IRT019 spec.routes[0].services[0].zone: string should be no fewer than 2 characters in "
+      "12:13 IRT019 spec.routes[0].services[0].zone: string should be no fewer than 2 characters "
+      "in "
       "length "
       "@/spec/routes/0/services/0/zone",
       "14:7 IRT003 unknown field \"sticky\" in spec.routes[0].services[0] (sticky is an option of "

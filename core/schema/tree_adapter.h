@@ -196,9 +196,9 @@ class TreeValue {
 };
 
 /// valijson adapter for one node of a yaml::Document. The document must outlive it.
-class TreeAdapter : public valijson::adapters::BasicAdapter<TreeAdapter, TreeArray,
-                                                            TreeObjectMember, TreeObject,
-                                                            TreeValue> {
+class TreeAdapter
+    : public valijson::adapters::BasicAdapter<TreeAdapter, TreeArray, TreeObjectMember, TreeObject,
+                                              TreeValue> {
  public:
   TreeAdapter() = default;
   TreeAdapter(const yaml::Document& doc, yaml::NodeId id) : BasicAdapter(TreeValue(&doc, id)) {}
@@ -214,7 +214,9 @@ class TreeArrayIterator {
 
   TreeArrayIterator(TreeRef ref, std::uint32_t index) : ref_(ref), index_(index) {}
 
-  TreeAdapter operator*() const { return TreeAdapter(*ref_.doc, ref_.doc->ItemAt(ref_.id, index_)); }
+  TreeAdapter operator*() const {
+    return TreeAdapter(*ref_.doc, ref_.doc->ItemAt(ref_.id, index_));
+  }
   valijson::adapters::DerefProxy<TreeAdapter> operator->() const {
     return valijson::adapters::DerefProxy<TreeAdapter>(**this);
   }

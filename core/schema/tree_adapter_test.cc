@@ -44,14 +44,14 @@ TEST(SchemaTreeAdapter, ScalarTypesAsKubectlSendsThem) {
     bool is_bool;
   };
   const std::vector<Case> cases = {
-      {"v: 8080", true, false, false},     {"v: \"8080\"", false, true, false},
-      {"v: '8080'", false, true, false},   {"v: 0x1F", true, false, false},
-      {"v: 0o17", true, false, false},     {"v: 1.0", true, false, false},
-      {"v: 1.5", false, false, false},     {"v: on", false, false, true},
-      {"v: yes", false, false, true},      {"v: y", false, false, true},
-      {"v: off", false, false, true},      {"v: \"on\"", false, true, false},
-      {"v: 1_000", true, false, false},    {"v: 99999999999999999999", true, false, false},
-      {"v: hello", false, true, false},    {"v: !!str 12", false, true, false},
+      {"v: 8080", true, false, false},   {"v: \"8080\"", false, true, false},
+      {"v: '8080'", false, true, false}, {"v: 0x1F", true, false, false},
+      {"v: 0o17", true, false, false},   {"v: 1.0", true, false, false},
+      {"v: 1.5", false, false, false},   {"v: on", false, false, true},
+      {"v: yes", false, false, true},    {"v: y", false, false, true},
+      {"v: off", false, false, true},    {"v: \"on\"", false, true, false},
+      {"v: 1_000", true, false, false},  {"v: 99999999999999999999", true, false, false},
+      {"v: hello", false, true, false},  {"v: !!str 12", false, true, false},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.yaml);

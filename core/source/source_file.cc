@@ -95,9 +95,9 @@ Location SourceFile::FromMark(std::uint32_t line0, std::uint32_t column0) const 
   }
   std::uint32_t start = line_starts_[line - 1];
   if (ascii_) {  // one byte per character: no need to walk the line
-    return Location{line, column0 + 1,
-                    std::min<std::uint32_t>(start + column0,
-                                            static_cast<std::uint32_t>(text_.size()))};
+    return Location{
+        line, column0 + 1,
+        std::min<std::uint32_t>(start + column0, static_cast<std::uint32_t>(text_.size()))};
   }
   std::string_view rest = std::string_view(text_).substr(start);
   return Location{line, column0 + 1, start + BytesForChars(rest, column0)};

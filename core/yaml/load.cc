@@ -15,9 +15,10 @@
 
 namespace irtcp::yaml {
 
-const diag::RuleInfo kYamlSyntax{
-    "IRT001", "yaml-syntax", "the file is not valid YAML",
-    R"md(## What it does
+const diag::RuleInfo kYamlSyntax{"IRT001",
+                                 "yaml-syntax",
+                                 "the file is not valid YAML",
+                                 R"md(## What it does
 Reports YAML that cannot be parsed: bad indentation, tabs used for indentation, unclosed quotes
 or brackets, a mapping value where none is allowed, a merge key (`<<`) whose value is not a
 mapping.
@@ -33,11 +34,13 @@ YAML library was ported from. Indent with spaces, never tabs.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                 diag::Severity::kError,
+                                 diag::FixAvailability::kNone};
 
-const diag::RuleInfo kInvalidEncoding{
-    "IRT002", "invalid-encoding", "the file is binary or not UTF-8",
-    R"md(## What it does
+const diag::RuleInfo kInvalidEncoding{"IRT002",
+                                      "invalid-encoding",
+                                      "the file is binary or not UTF-8",
+                                      R"md(## What it does
 Reports files that contain NUL bytes (binary files) or bytes that are not valid UTF-8.
 
 ## Why is this bad?
@@ -51,11 +54,13 @@ file to irtcp.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                      diag::Severity::kError,
+                                      diag::FixAvailability::kNone};
 
-const diag::RuleInfo kDuplicateKey{
-    "IRT004", "duplicate-key", "a mapping has the same key twice",
-    R"md(## What it does
+const diag::RuleInfo kDuplicateKey{"IRT004",
+                                   "duplicate-key",
+                                   "a mapping has the same key twice",
+                                   R"md(## What it does
 Reports a key that appears twice in the same YAML mapping, at its second occurrence.
 
 ## Why is this bad?
@@ -68,11 +73,13 @@ Delete one of the two entries, or merge them.
 ## Fix safety
 No automatic fix: only you know which value was meant.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                   diag::Severity::kError,
+                                   diag::FixAvailability::kNone};
 
-const diag::RuleInfo kYamlLimits{
-    "IRT006", "yaml-limits", "the document is nested too deeply or aliases expand too far",
-    R"md(## What it does
+const diag::RuleInfo kYamlLimits{"IRT006",
+                                 "yaml-limits",
+                                 "the document is nested too deeply or aliases expand too far",
+                                 R"md(## What it does
 Reports documents that nest deeper than the loader's limit, or whose aliases expand to more
 nodes than the limit ("billion laughs").
 
@@ -86,7 +93,8 @@ Flatten the document, or expand the aliases by hand.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                 diag::Severity::kError,
+                                 diag::FixAvailability::kNone};
 
 namespace {
 
@@ -179,7 +187,7 @@ class Builder {
   std::vector<std::uint64_t> weight_;  // expanded size per node
   std::uint64_t expanded_ = 0;
   bool abandon_ = false;
-  std::vector<bool> drop_;        // scratch for FinishMapping
+  std::vector<bool> drop_;       // scratch for FinishMapping
   std::vector<NodeId> scratch_;  // scratch for FinishMapping
 };
 
@@ -227,8 +235,7 @@ bool Builder::OpenCollection(const yaml_event_t& ev, bool is_map) {
   f.id = id;
   f.is_map = is_map;
   f.children.clear();
-  const yaml_char_t* anchor =
-      is_map ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
+  const yaml_char_t* anchor = is_map ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
   f.anchor = anchor != nullptr ? reinterpret_cast<const char*>(anchor) : "";
   return true;
 }
@@ -256,10 +263,11 @@ bool Builder::FinishMapping(Frame& frame) {
   auto report_duplicate = [&](std::size_t first, std::size_t later) {
     const Node& kn = doc_->node(kids[2 * later]);
     const Node& fn = doc_->node(kids[2 * first]);
-    sink_.Report(kDuplicateKey, file_, kn.loc,
-                 "duplicate key \"" + diag::Shorten(key_text(kids[2 * later])) +
-                     "\" (first defined at line " + std::to_string(fn.loc.line) +
-                     "); kubectl silently keeps only this last value")
+    sink_
+        .Report(kDuplicateKey, file_, kn.loc,
+                "duplicate key \"" + diag::Shorten(key_text(kids[2 * later])) +
+                    "\" (first defined at line " + std::to_string(fn.loc.line) +
+                    "); kubectl silently keeps only this last value")
         .end_offset = kn.end;
     drop_[first] = true;
     any_drop = true;
@@ -457,8 +465,8 @@ bool Builder::Handle(const yaml_event_t& ev) {
 }
 
 void Builder::Run() {
-  std::string_view text = std::string_view(file_->text()).substr(chunk_.begin,
-                                                                 chunk_.end - chunk_.begin);
+  std::string_view text =
+      std::string_view(file_->text()).substr(chunk_.begin, chunk_.end - chunk_.begin);
   if (std::size_t bad = util::FindInvalidUtf8(text); bad != std::string_view::npos) {
     auto off = static_cast<std::uint32_t>(chunk_.begin + bad);
     char hex[8];
@@ -520,9 +528,9 @@ void Builder::Run() {
 
 bool LooksLikeHelmTemplate(std::string_view text, std::uint32_t* offset) {
   static constexpr std::string_view kStarts[] = {
-      ".",     "$",        "if ",     "end",     "range ",  "include ", "template ", "define ",
-      "with ", "else",     "toYaml ", "/*",      "tpl ",    "required ", "default ", "printf ",
-      "quote", "fromYaml", "lookup ", "toJson ", "indent ", "nindent ",  "trim",     "-"};
+      ".",     "$",        "if ",     "end",     "range ",  "include ",  "template ", "define ",
+      "with ", "else",     "toYaml ", "/*",      "tpl ",    "required ", "default ",  "printf ",
+      "quote", "fromYaml", "lookup ", "toJson ", "indent ", "nindent ",  "trim",      "-"};
   std::size_t pos = 0;
   while ((pos = text.find("{{", pos)) != std::string_view::npos) {
     std::size_t i = pos + 2;

@@ -194,9 +194,13 @@ TEST(YamlLoad, InvalidUtf8AndBinary) {
 }
 
 TEST(YamlLoad, ByteOrderMarkIsNotAColumn) {
-  auto p = Parse("\xEF\xBB\xBF" "a: 1\nb: [\n");
+  auto p = Parse(
+      "\xEF\xBB\xBF"
+      "a: 1\nb: [\n");
   ASSERT_EQ(p->sink.diagnostics().size(), 1U);
-  auto q = Parse("\xEF\xBB\xBF" "key: value\n");
+  auto q = Parse(
+      "\xEF\xBB\xBF"
+      "key: value\n");
   ASSERT_TRUE(q->sink.empty());
   const Document& d = q->docs[0];
   NodeId k = d.KeyAt(d.root(), 0);

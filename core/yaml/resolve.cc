@@ -1,8 +1,8 @@
 #include "core/yaml/resolve.h"
 
 #include <cerrno>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -194,7 +194,8 @@ bool ResolveNumber(std::string_view value, Node& n) {
 void ResolveScalar(std::string_view value, bool plain, std::string_view tag, Node& n) {
   constexpr std::string_view kPrefix = "tag:yaml.org,2002:";
   if (!tag.empty() && tag != "!") {
-    std::string_view t = tag.substr(0, kPrefix.size()) == kPrefix ? tag.substr(kPrefix.size()) : tag;
+    std::string_view t =
+        tag.substr(0, kPrefix.size()) == kPrefix ? tag.substr(kPrefix.size()) : tag;
     if (t == "str" || t == "binary" || t == "timestamp") {
       SetString(n);
       return;

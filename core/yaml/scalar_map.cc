@@ -100,29 +100,73 @@ void DecodeFlow(std::string_view s, std::size_t b, std::size_t e, ScalarStyle st
         i += 2;
         int hex = 0;
         switch (c) {
-          case '0': out->Put('\0', at); break;
-          case 'a': out->Put('\a', at); break;
-          case 'b': out->Put('\b', at); break;
+          case '0':
+            out->Put('\0', at);
+            break;
+          case 'a':
+            out->Put('\a', at);
+            break;
+          case 'b':
+            out->Put('\b', at);
+            break;
           case 't':
-          case '\t': out->Put('\t', at); break;
-          case 'n': out->Put('\n', at); break;
-          case 'v': out->Put('\v', at); break;
-          case 'f': out->Put('\f', at); break;
-          case 'r': out->Put('\r', at); break;
-          case 'e': out->Put('\x1b', at); break;
-          case ' ': out->Put(' ', at); break;
-          case '"': out->Put('"', at); break;
-          case '/': out->Put('/', at); break;
-          case '\'': out->Put('\'', at); break;
-          case '\\': out->Put('\\', at); break;
-          case 'N': AppendUtf8(0x85, out, at); break;
-          case '_': AppendUtf8(0xA0, out, at); break;
-          case 'L': AppendUtf8(0x2028, out, at); break;
-          case 'P': AppendUtf8(0x2029, out, at); break;
-          case 'x': hex = 2; break;
-          case 'u': hex = 4; break;
-          case 'U': hex = 8; break;
-          default: out->Put(c, at); break;
+          case '\t':
+            out->Put('\t', at);
+            break;
+          case 'n':
+            out->Put('\n', at);
+            break;
+          case 'v':
+            out->Put('\v', at);
+            break;
+          case 'f':
+            out->Put('\f', at);
+            break;
+          case 'r':
+            out->Put('\r', at);
+            break;
+          case 'e':
+            out->Put('\x1b', at);
+            break;
+          case ' ':
+            out->Put(' ', at);
+            break;
+          case '"':
+            out->Put('"', at);
+            break;
+          case '/':
+            out->Put('/', at);
+            break;
+          case '\'':
+            out->Put('\'', at);
+            break;
+          case '\\':
+            out->Put('\\', at);
+            break;
+          case 'N':
+            AppendUtf8(0x85, out, at);
+            break;
+          case '_':
+            AppendUtf8(0xA0, out, at);
+            break;
+          case 'L':
+            AppendUtf8(0x2028, out, at);
+            break;
+          case 'P':
+            AppendUtf8(0x2029, out, at);
+            break;
+          case 'x':
+            hex = 2;
+            break;
+          case 'u':
+            hex = 4;
+            break;
+          case 'U':
+            hex = 8;
+            break;
+          default:
+            out->Put(c, at);
+            break;
         }
         if (hex > 0) {
           std::uint32_t r = 0;

@@ -9,12 +9,12 @@ namespace {
 struct Case {
   const char* name;
   std::string doc;
-  std::string key;           // top-level key (or "-" for the first item of a top-level sequence)
-  std::string token;         // first characters of the scalar token, to find node_begin
+  std::string key;    // top-level key (or "-" for the first item of a top-level sequence)
+  std::string token;  // first characters of the scalar token, to find node_begin
   ScalarStyle style;
-  std::string value;         // expected decoded value
-  std::string probe;         // a substring of the value whose first byte we map back
-  std::string probe_in_file; // where that byte is in the file (first occurrence after begin)
+  std::string value;          // expected decoded value
+  std::string probe;          // a substring of the value whose first byte we map back
+  std::string probe_in_file;  // where that byte is in the file (first occurrence after begin)
 };
 
 std::uint32_t U(std::size_t v) { return static_cast<std::uint32_t>(v); }
@@ -27,23 +27,25 @@ TEST(RuleScalarMap, Table) {
       {"single", "k: 'it''s x'\n", "k", "'", ScalarStyle::kSingleQuoted, "it's x", "s x", "s x"},
       {"single folded", "k: 'a\n   b'\n", "k", "'", ScalarStyle::kSingleQuoted, "a b", "b", "b"},
       {"double escapes", "k: \"a\\tb\\u00e9c\"\n", "k", "\"", ScalarStyle::kDoubleQuoted,
-       "a\tb\xC3\xA9" "c", "c", "c\""},
+       "a\tb\xC3\xA9"
+       "c",
+       "c", "c\""},
       {"double escape maps to backslash", "k: \"x\\u00e9y\"\n", "k", "\"",
        ScalarStyle::kDoubleQuoted, "x\xC3\xA9y", "\xC3\xA9", "\\u00e9"},
       {"double escaped newline", "k: \"ab\\\n   cd\"\n", "k", "\"", ScalarStyle::kDoubleQuoted,
        "abcd", "cd", "cd"},
-      {"double fold", "k: \"ab\n\n  cd\"\n", "k", "\"", ScalarStyle::kDoubleQuoted, "ab\ncd",
-       "cd", "cd"},
+      {"double fold", "k: \"ab\n\n  cd\"\n", "k", "\"", ScalarStyle::kDoubleQuoted, "ab\ncd", "cd",
+       "cd"},
       {"literal", "k: |\n  line1\n   more\n  line3\n", "k", "|", ScalarStyle::kLiteral,
        "line1\n more\nline3\n", "line3", "line3"},
       {"literal strip", "k: |-\n  a\n\n", "k", "|", ScalarStyle::kLiteral, "a", "a", "a\n"},
       {"literal keep", "k: |+\n  a\n\n", "k", "|", ScalarStyle::kLiteral, "a\n\n", "a", "a\n"},
       {"folded", "k: >\n  a\n  b\n\n  c\n   d\n  e\n", "k", ">", ScalarStyle::kFolded,
        "a b\nc\n d\ne\n", "e", "e\n"},
-      {"indent indicator", "k: |2\n    a\n  b\n", "k", "|", ScalarStyle::kLiteral, "  a\nb\n",
-       "b", "b\n"},
-      {"indicator and chomp", "k: >-2\n   x\n  y\n", "k", ">", ScalarStyle::kFolded, " x\ny",
-       "y", "y\n"},
+      {"indent indicator", "k: |2\n    a\n  b\n", "k", "|", ScalarStyle::kLiteral, "  a\nb\n", "b",
+       "b\n"},
+      {"indicator and chomp", "k: >-2\n   x\n  y\n", "k", ">", ScalarStyle::kFolded, " x\ny", "y",
+       "y\n"},
       {"crlf", "k: |\r\n  a\r\n  b\r\n", "k", "|", ScalarStyle::kLiteral, "a\nb\n", "b", "b\r"},
       {"rule in folded scalar", "match: >-\n  HostSNI(`a`) &&\n  ALPN(`h2`)\n", "match", ">",
        ScalarStyle::kFolded, "HostSNI(`a`) && ALPN(`h2`)", "ALPN", "ALPN"},

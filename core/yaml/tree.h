@@ -37,8 +37,8 @@ struct Node {
   NodeKind kind = NodeKind::kScalar;
   ScalarStyle style = ScalarStyle::kNone;
   ScalarType type = ScalarType::kNull;
-  bool flow = false;              ///< flow-style collection ({...} or [...])
-  bool int_overflow = false;      ///< integer literal outside int64 (kept as float)
+  bool flow = false;               ///< flow-style collection ({...} or [...])
+  bool int_overflow = false;       ///< integer literal outside int64 (kept as float)
   std::uint32_t value_offset = 0;  ///< scalar text: offset into Document's string pool
   std::uint32_t value_length = 0;
   std::uint32_t first = 0;  ///< collection: index of first child in Document's child list
@@ -77,9 +77,7 @@ class Document {
     return id == kNoNode ||
            (nodes_[id].kind == NodeKind::kScalar && nodes_[id].type == ScalarType::kNull);
   }
-  bool IsString(NodeId id) const {
-    return IsScalar(id) && nodes_[id].type == ScalarType::kString;
-  }
+  bool IsString(NodeId id) const { return IsScalar(id) && nodes_[id].type == ScalarType::kString; }
 
   /// The scalar's text as decoded by YAML (for any scalar type).
   std::string_view Text(NodeId id) const {

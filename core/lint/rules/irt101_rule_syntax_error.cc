@@ -2,9 +2,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kRuleSyntaxError{
-    "IRT101", "rule-syntax-error", "a match rule that Traefik cannot parse",
-    R"md(## What it does
+const diag::RuleInfo kRuleSyntaxError{"IRT101",
+                                      "rule-syntax-error",
+                                      "a match rule that Traefik cannot parse",
+                                      R"md(## What it does
 Parses `spec.routes[].match` exactly as Traefik does (Go's expression parser, then
 vulcand/predicate) and reports syntax errors at their column: unterminated strings, unknown
 escapes in double-quoted arguments, missing operands, stray tokens, single-quoted arguments,
@@ -25,13 +26,14 @@ with backquoted arguments, joined by `&&`, `||`, `!` and parentheses:
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                      diag::Severity::kError,
+                                      diag::FixAvailability::kNone};
 
 void CheckRuleSyntaxError(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 101, [&](const RouteRule& r, const rule_lang::Error& e) {
-    std::string cause = e.message.empty() ? "the rule is a bare string, not a matcher call"
-                                          : e.message;
+    std::string cause =
+        e.message.empty() ? "the rule is a bare string, not a matcher call" : e.message;
     env.ReportInRule(sink, kRuleSyntaxError, r, e.begin, e.end,
                      "Traefik cannot parse the rule: " + cause + "; the router is dropped");
   });

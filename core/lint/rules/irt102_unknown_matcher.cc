@@ -7,9 +7,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kUnknownMatcher{
-    "IRT102", "unknown-matcher", "a matcher that TCP routers do not know",
-    R"md(## What it does
+const diag::RuleInfo kUnknownMatcher{"IRT102",
+                                     "unknown-matcher",
+                                     "a matcher that TCP routers do not know",
+                                     R"md(## What it does
 Reports calls to matchers other than the four TCP matchers `HostSNI`, `HostSNIRegexp`,
 `ClientIP` and `ALPN` (each accepted as written, all lower-case, all upper-case or Title-case:
 `hostsni`, `HOSTSNI`, `Hostsni`). HTTP matchers (`Host`, `PathPrefix`, `Header`, ...) get a
@@ -27,14 +28,15 @@ ClientHello); without TLS use `HostSNI(`*`)`. `HostRegexp` becomes `HostSNIRegex
 ## Fix safety
 No automatic fix: a HostSNI rule also needs TLS, which the rule cannot add by itself.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                     diag::Severity::kError,
+                                     diag::FixAvailability::kNone};
 
 namespace {
 
 constexpr std::array<std::string_view, 15> kHttpMatchers = {
-    "Host",      "HostHeader", "HostRegexp",   "Path",     "PathPrefix",
-    "PathRegexp", "Method",    "Header",       "HeaderRegexp", "Headers",
-    "HeadersRegexp", "Query",  "QueryRegexp",  "Methods",  "Hosts"};
+    "Host",          "HostHeader", "HostRegexp",  "Path",         "PathPrefix",
+    "PathRegexp",    "Method",     "Header",      "HeaderRegexp", "Headers",
+    "HeadersRegexp", "Query",      "QueryRegexp", "Methods",      "Hosts"};
 constexpr std::array<std::string_view, 4> kTcpMatchers = {"HostSNI", "HostSNIRegexp", "ClientIP",
                                                           "ALPN"};
 
@@ -53,17 +55,20 @@ void CheckUnknownMatcher(const RuleContext& ctx, diag::DiagnosticSink& sink) {
     std::string message;
     std::string help;
     if (http) {
-      message = "`" + name + "` is an HTTP matcher; TCP routers know only HostSNI, HostSNIRegexp, "
-                "ClientIP and ALPN (Traefik: unsupported function: " + name +
-                "), so the router is dropped";
+      message = "`" + name +
+                "` is an HTTP matcher; TCP routers know only HostSNI, HostSNIRegexp, "
+                "ClientIP and ALPN (Traefik: unsupported function: " +
+                name + "), so the router is dropped";
       if (name == "Host" || name == "HostHeader" || name == "Hosts") {
-        help = "use HostSNI(...) with the same domain; it needs `tls` on the IngressRouteTCP "
-               "(without TLS, use HostSNI(`*`))";
+        help =
+            "use HostSNI(...) with the same domain; it needs `tls` on the IngressRouteTCP "
+            "(without TLS, use HostSNI(`*`))";
       } else if (name == "HostRegexp") {
         help = "use HostSNIRegexp(...); it needs `tls` on the IngressRouteTCP";
       } else {
-        help = "a TCP router cannot see paths, methods, headers or queries: use an IngressRoute "
-               "(HTTP) for this";
+        help =
+            "a TCP router cannot see paths, methods, headers or queries: use an IngressRoute "
+            "(HTTP) for this";
       }
     } else {
       message = "unknown matcher `" + name + "` (Traefik: unsupported function: " + name +
@@ -76,8 +81,7 @@ void CheckUnknownMatcher(const RuleContext& ctx, diag::DiagnosticSink& sink) {
         }
       }
     }
-    std::uint32_t end = e.end > e.begin ? e.end
-                                        : e.begin + static_cast<std::uint32_t>(name.size());
+    std::uint32_t end = e.end > e.begin ? e.end : e.begin + static_cast<std::uint32_t>(name.size());
     env.ReportInRule(sink, kUnknownMatcher, r, e.begin, end, message).help = help;
   });
 }

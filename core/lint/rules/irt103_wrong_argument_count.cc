@@ -8,9 +8,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kWrongArgumentCount{
-    "IRT103", "wrong-argument-count", "a matcher call with no argument, or several under v3",
-    R"md(## What it does
+const diag::RuleInfo kWrongArgumentCount{"IRT103",
+                                         "wrong-argument-count",
+                                         "a matcher call with no argument, or several under v3",
+                                         R"md(## What it does
 Reports matcher calls without argument (`HostSNI()`), and, under the v3 rule syntax (Traefik
 v3's default), calls with more than one argument: `HostSNI(`a.com`, `b.com`)` is the v2 form.
 
@@ -29,7 +30,8 @@ router name changes (dashboards, metrics, references by name) and `priority:` is
 old effective value to keep the route order. The YAML quoting of `match` is kept or adjusted so
 the file stays valid.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kSometimes};
+                                         diag::Severity::kError,
+                                         diag::FixAvailability::kSometimes};
 
 namespace {
 
@@ -74,16 +76,16 @@ void CheckWrongArgumentCount(const RuleContext& ctx, diag::DiagnosticSink& sink)
       }
     });
     if (e.kind == rule_lang::ErrorKind::kNoArgs || call == nullptr) {
-      env.ReportInRule(sink, kWrongArgumentCount, r, e.begin, e.end,
-                       "matcher call without argument (Traefik: " + e.message +
-                           "); the router is dropped");
+      env.ReportInRule(
+          sink, kWrongArgumentCount, r, e.begin, e.end,
+          "matcher call without argument (Traefik: " + e.message + "); the router is dropped");
       return;
     }
-    diag::Diagnostic& d = env.ReportInRule(
-        sink, kWrongArgumentCount, r, call->begin, call->end,
-        call->name + " takes exactly one argument under the v3 rule syntax, got " +
-            std::to_string(call->args.size()) + " (Traefik: " + e.message +
-            "); several arguments are the v2 form");
+    diag::Diagnostic& d =
+        env.ReportInRule(sink, kWrongArgumentCount, r, call->begin, call->end,
+                         call->name + " takes exactly one argument under the v3 rule syntax, got " +
+                             std::to_string(call->args.size()) + " (Traefik: " + e.message +
+                             "); several arguments are the v2 form");
     d.help = "write one call per value joined by `||`";
     if (std::optional<std::string> fixed = SplitMultiArgCalls(r)) {
       if (auto edits = env.RewriteMatch(r, *fixed)) {

@@ -5,9 +5,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kHostSniWithoutTls{
-    "IRT104", "hostsni-without-tls", "a HostSNI domain on an IngressRouteTCP without tls",
-    R"md(## What it does
+const diag::RuleInfo kHostSniWithoutTls{"IRT104",
+                                        "hostsni-without-tls",
+                                        "a HostSNI domain on an IngressRouteTCP without tls",
+                                        R"md(## What it does
 Reports rules whose HostSNI names a domain while the IngressRouteTCP has no `tls` section.
 It follows Traefik's router manager exactly: only the FIRST HostSNI value of the rule (left to
 right, negated ones included) is checked, so ``HostSNI(`*`) || HostSNI(`a.com`)`` passes and
@@ -25,7 +26,8 @@ Add `tls` to the IngressRouteTCP (`tls: {passthrough: true}` to forward the TLS 
 ## Fix safety
 No automatic fix: choosing between passthrough and termination is a design decision.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                        diag::Severity::kError,
+                                        diag::FixAvailability::kNone};
 
 void CheckHostSniWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
@@ -56,8 +58,9 @@ void CheckHostSniWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sink) 
                      "HostSNI(" + r.text.substr(first->begin, first->end - first->begin) +
                          ") on a route without `tls`: there is no SNI without TLS, and Traefik "
                          "drops the router (has HostSNI matcher, but no TLS on router)")
-        .help = "add `tls: {passthrough: true}` or `tls: {secretName: ...}` to the "
-                "IngressRouteTCP, or match every connection with HostSNI(`*`)";
+        .help =
+        "add `tls: {passthrough: true}` or `tls: {secretName: ...}` to the "
+        "IngressRouteTCP, or match every connection with HostSNI(`*`)";
   }
 }
 

@@ -2,9 +2,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kNewlineEndsRule{
-    "IRT105", "newline-ends-rule", "a line break right after `)` in a multi-line match",
-    R"md(## What it does
+const diag::RuleInfo kNewlineEndsRule{"IRT105",
+                                      "newline-ends-rule",
+                                      "a line break right after `)` in a multi-line match",
+                                      R"md(## What it does
 Reports multi-line rules (YAML literal block scalars `|`, or quoted scalars with an escaped
 line break) where a line ends right after `)` and the next line continues the rule:
 
@@ -26,14 +27,16 @@ joins the lines with spaces.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                      diag::Severity::kError,
+                                      diag::FixAvailability::kNone};
 
 void CheckNewlineEndsRule(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 105, [&](const RouteRule& r, const rule_lang::Error& e) {
     env.ReportInRule(sink, kNewlineEndsRule, r, e.begin, e.end,
                      "the line break before this token ends the rule (Go inserts a semicolon "
-                     "after `)`): Traefik rejects it with " + e.message)
+                     "after `)`): Traefik rejects it with " +
+                         e.message)
         .help = "end the previous line with the operator, or use a folded scalar `>-`";
   });
 }

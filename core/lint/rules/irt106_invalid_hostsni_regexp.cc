@@ -2,9 +2,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kInvalidHostSniRegexp{
-    "IRT106", "invalid-hostsni-regexp", "a HostSNIRegexp that does not compile",
-    R"md(## What it does
+const diag::RuleInfo kInvalidHostSniRegexp{"IRT106",
+                                           "invalid-hostsni-regexp",
+                                           "a HostSNIRegexp that does not compile",
+                                           R"md(## What it does
 Reports `HostSNIRegexp` arguments Traefik rejects: patterns that do not compile as Go regular
 expressions (RE2: no look-around, no back-references), non-ASCII patterns under v3, and v2
 templates with unbalanced braces or an empty `{name:}`.
@@ -19,7 +20,8 @@ backquoted arguments take them as written (``HostSNIRegexp(`^a\.b$`)``).
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                           diag::Severity::kError,
+                                           diag::FixAvailability::kNone};
 
 void CheckInvalidHostSniRegexp(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();

@@ -2,9 +2,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kInvalidClientIp{
-    "IRT107", "invalid-client-ip", "a ClientIP value that is neither an IP nor a CIDR",
-    R"md(## What it does
+const diag::RuleInfo kInvalidClientIp{"IRT107",
+                                      "invalid-client-ip",
+                                      "a ClientIP value that is neither an IP nor a CIDR",
+                                      R"md(## What it does
 Reports `ClientIP` arguments that Go's `net.ParseIP` and `net.ParseCIDR` both reject: `10.1`,
 `010.0.0.1` (leading zeros), `10.0.0.1/33`, `fe80::1%eth0` (zones), ranges, host names, values
 with spaces.
@@ -19,7 +20,8 @@ Write one IPv4/IPv6 address or CIDR per `ClientIP` call, and join several with `
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                      diag::Severity::kError,
+                                      diag::FixAvailability::kNone};
 
 void CheckInvalidClientIp(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();

@@ -2,9 +2,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kAcmeTlsAlpn{
-    "IRT108", "acme-tls-alpn", "ALPN(`acme-tls/1`), which Traefik reserves",
-    R"md(## What it does
+const diag::RuleInfo kAcmeTlsAlpn{"IRT108",
+                                  "acme-tls-alpn",
+                                  "ALPN(`acme-tls/1`), which Traefik reserves",
+                                  R"md(## What it does
 Reports `ALPN(`acme-tls/1`)` (the exact, case-sensitive value).
 
 ## Why is this bad?
@@ -19,7 +20,8 @@ entry point and match with HostSNI instead.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                  diag::Severity::kError,
+                                  diag::FixAvailability::kNone};
 
 void CheckAcmeTlsAlpn(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();

@@ -2,9 +2,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kEmptyMatch{
-    "IRT109", "empty-match", "a route with an empty match",
-    R"md(## What it does
+const diag::RuleInfo kEmptyMatch{"IRT109",
+                                 "empty-match",
+                                 "a route with an empty match",
+                                 R"md(## What it does
 Reports routes whose `match` is the empty string (or null). A missing `match` is a schema error
 (IRT011).
 
@@ -18,7 +19,8 @@ Write a rule, e.g. ``HostSNI(`*`)`` to take every connection of the entry point.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                 diag::Severity::kError,
+                                 diag::FixAvailability::kNone};
 
 void CheckEmptyMatch(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();

@@ -5,9 +5,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kPriorityAboveMaximum{
-    "IRT110", "priority-above-maximum", "a priority above Traefik's maximum",
-    R"md(## What it does
+const diag::RuleInfo kPriorityAboveMaximum{"IRT110",
+                                           "priority-above-maximum",
+                                           "a priority above Traefik's maximum",
+                                           R"md(## What it does
 Reports `priority` values above MaxInt64 - 1000 (9223372036854774807), the highest priority
 Traefik accepts for a user router. The CRD allows up to 9223372036854775000, so the API server
 accepts the manifest.
@@ -23,7 +24,8 @@ first.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                           diag::Severity::kError,
+                                           diag::FixAvailability::kNone};
 
 void CheckPriorityAboveMaximum(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
@@ -36,8 +38,7 @@ void CheckPriorityAboveMaximum(const RuleContext& ctx, diag::DiagnosticSink& sin
                       r.route->path + "/priority",
                       "priority " + std::to_string(p.value) +
                           " exceeds Traefik's maximum user-defined priority " +
-                          std::to_string(rule_lang::kMaxUserPriority) +
-                          ": the router is dropped");
+                          std::to_string(rule_lang::kMaxUserPriority) + ": the router is dropped");
   }
 }
 

@@ -4,9 +4,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kDuplicateMatch{
-    "IRT111", "duplicate-match", "two routes of one IngressRouteTCP with the same match",
-    R"md(## What it does
+const diag::RuleInfo kDuplicateMatch{"IRT111",
+                                     "duplicate-match",
+                                     "two routes of one IngressRouteTCP with the same match",
+                                     R"md(## What it does
 Reports a route whose `match` is byte-for-byte the `match` of an earlier route of the same
 IngressRouteTCP.
 
@@ -24,7 +25,8 @@ Merge the two routes into one (list all services under it), or make the rules di
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                     diag::Severity::kError,
+                                     diag::FixAvailability::kNone};
 
 void CheckDuplicateMatch(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
@@ -46,8 +48,9 @@ void CheckDuplicateMatch(const RuleContext& ctx, diag::DiagnosticSink& sink) {
       std::string message = "same match as routes[" + std::to_string(a.route->index) +
                             "]: both map to one router name, and this route overwrites it";
       if (a.route->services.size() == 1 && b.route->services.size() > 1) {
-        message += "; the earlier route has one service and this one several, which makes "
-                   "Traefik's provider panic and lose the whole configuration refresh";
+        message +=
+            "; the earlier route has one service and this one several, which makes "
+            "Traefik's provider panic and lose the whole configuration refresh";
       } else if (a.route->services.size() > 1 && b.route->services.size() > 1) {
         message += "; the weighted services of both routes merge";
       }

@@ -2,9 +2,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kInvalidHostSni{
-    "IRT112", "invalid-hostsni", "a HostSNI value Traefik rejects",
-    R"md(## What it does
+const diag::RuleInfo kInvalidHostSni{"IRT112",
+                                     "invalid-hostsni",
+                                     "a HostSNI value Traefik rejects",
+                                     R"md(## What it does
 Reports `HostSNI` values that are not `*` and do not match Traefik's pattern
 `^(\*\.)?[A-Za-z0-9_.\-:]+$` (v3; v2 allows no `*.` wildcard): spaces, `/`, `@`, brackets,
 `*.*.example.com`, `*example.com`, a wildcard under the v2 syntax. Non-ASCII names have their
@@ -20,14 +21,14 @@ Write a host name, an `*.` wildcard for exactly one label (`*.example.com`), or 
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                     diag::Severity::kError,
+                                     diag::FixAvailability::kNone};
 
 void CheckInvalidHostSni(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachRuleError(env, 112, [&](const RouteRule& r, const rule_lang::Error& e) {
     env.ReportInRule(sink, kInvalidHostSni, r, e.begin, e.end,
-                     "Traefik rejects the HostSNI value: " + e.message +
-                         "; the router is dropped");
+                     "Traefik rejects the HostSNI value: " + e.message + "; the router is dropped");
   });
 }
 

@@ -7,9 +7,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kNonAsciiHostSni{
-    "IRT113", "non-ascii-hostsni", "a HostSNI domain with non-ASCII characters",
-    R"md(## What it does
+const diag::RuleInfo kNonAsciiHostSni{"IRT113",
+                                      "non-ascii-hostsni",
+                                      "a HostSNI domain with non-ASCII characters",
+                                      R"md(## What it does
 Reports `HostSNI` values with non-ASCII characters (internationalised domain names such as
 `bücher.example`) and suggests their punycode (IDNA) form.
 
@@ -26,7 +27,8 @@ each label as written: lower-case it first if needed (IDNA maps upper case).
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                      diag::Severity::kError,
+                                      diag::FixAvailability::kNone};
 
 namespace {
 
@@ -34,9 +36,7 @@ constexpr std::uint32_t kBase = 36;
 constexpr std::uint32_t kTmin = 1;
 constexpr std::uint32_t kTmax = 26;
 
-char Digit(std::uint32_t d) {
-  return static_cast<char>(d < 26 ? 'a' + d : '0' + (d - 26));
-}
+char Digit(std::uint32_t d) { return static_cast<char>(d < 26 ? 'a' + d : '0' + (d - 26)); }
 
 std::uint32_t Adapt(std::uint32_t delta, std::uint32_t points, bool first) {
   delta = first ? delta / 700 : delta / 2;

@@ -2,9 +2,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kEmptyMatcherArgument{
-    "IRT114", "empty-matcher-argument", "a matcher argument that is the empty string",
-    R"md(## What it does
+const diag::RuleInfo kEmptyMatcherArgument{"IRT114",
+                                           "empty-matcher-argument",
+                                           "a matcher argument that is the empty string",
+                                           R"md(## What it does
 Reports empty arguments such as ``HostSNI(``)`` or ``ClientIP(``)``.
 
 ## Why is this bad?
@@ -16,7 +17,8 @@ Write the value, or ``HostSNI(`*`)`` to match every connection.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kError, diag::FixAvailability::kNone};
+                                           diag::Severity::kError,
+                                           diag::FixAvailability::kNone};
 
 void CheckEmptyMatcherArgument(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();

@@ -1,7 +1,7 @@
+#include <re2/re2.h>
+
 #include <memory>
 #include <string>
-
-#include <re2/re2.h>
 
 #include "core/lint/rules/rule_lang_support.h"
 #include "core/rule_lang/matcher.h"
@@ -10,7 +10,8 @@
 namespace irtcp::lint {
 
 const diag::RuleInfo kSniMatcherWithoutTls{
-    "IRT115", "sni-matcher-without-tls",
+    "IRT115",
+    "sni-matcher-without-tls",
     "HostSNIRegexp, ALPN or a later HostSNI domain on a route without tls",
     R"md(## What it does
 On IngressRouteTCPs without `tls`, reports matchers that need a TLS ClientHello and that
@@ -29,7 +30,8 @@ Add `tls` to the IngressRouteTCP, or remove the matcher.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kNone};
+    diag::Severity::kWarning,
+    diag::FixAvailability::kNone};
 
 void CheckSniMatcherWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();

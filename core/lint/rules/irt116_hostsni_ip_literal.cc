@@ -3,9 +3,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kHostSniIpLiteral{
-    "IRT116", "hostsni-ip-literal", "an IP address in HostSNI",
-    R"md(## What it does
+const diag::RuleInfo kHostSniIpLiteral{"IRT116",
+                                       "hostsni-ip-literal",
+                                       "an IP address in HostSNI",
+                                       R"md(## What it does
 Reports `HostSNI` values that are IP addresses (`10.0.0.1`, `10::10`).
 
 ## Why is this bad?
@@ -19,7 +20,8 @@ on an entry point dedicated to that address.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kNone};
+                                       diag::Severity::kWarning,
+                                       diag::FixAvailability::kNone};
 
 void CheckHostSniIpLiteral(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();

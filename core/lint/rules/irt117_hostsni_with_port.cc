@@ -3,9 +3,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kHostSniWithPort{
-    "IRT117", "hostsni-with-port", "a port in a HostSNI value",
-    R"md(## What it does
+const diag::RuleInfo kHostSniWithPort{"IRT117",
+                                      "hostsni-with-port",
+                                      "a port in a HostSNI value",
+                                      R"md(## What it does
 Reports `HostSNI` values with a `:port` suffix (`db.example.com:5432`). Traefik accepts `:` in
 the value.
 
@@ -19,7 +20,8 @@ Remove the port; select the port with `entryPoints`.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kNone};
+                                      diag::Severity::kWarning,
+                                      diag::FixAvailability::kNone};
 
 void CheckHostSniWithPort(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();

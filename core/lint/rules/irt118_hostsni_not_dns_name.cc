@@ -5,9 +5,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kHostSniNotDnsName{
-    "IRT118", "hostsni-not-dns-name", "a HostSNI value Traefik accepts but DNS does not",
-    R"md(## What it does
+const diag::RuleInfo kHostSniNotDnsName{"IRT118",
+                                        "hostsni-not-dns-name",
+                                        "a HostSNI value Traefik accepts but DNS does not",
+                                        R"md(## What it does
 Reports `HostSNI` values that pass Traefik's character check but are not DNS host names:
 empty labels (`a..b`, a leading dot), labels longer than 63 characters or names longer than
 253, labels that start or end with `-`, and `_` (not allowed in host names). `*`, IP addresses
@@ -23,7 +24,8 @@ Correct the host name.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kNone};
+                                        diag::Severity::kWarning,
+                                        diag::FixAvailability::kNone};
 
 namespace {
 

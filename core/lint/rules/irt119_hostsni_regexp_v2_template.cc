@@ -1,6 +1,6 @@
-#include <string>
-
 #include <re2/re2.h>
+
+#include <string>
 
 #include "core/lint/rules/rule_lang_support.h"
 #include "core/rule_lang/matcher.h"
@@ -8,9 +8,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kHostSniRegexpV2Template{
-    "IRT119", "hostsni-regexp-v2-template", "a v2 `{name:regexp}` template in a v3 HostSNIRegexp",
-    R"md(## What it does
+const diag::RuleInfo kHostSniRegexpV2Template{"IRT119",
+                                              "hostsni-regexp-v2-template",
+                                              "a v2 `{name:regexp}` template in a v3 HostSNIRegexp",
+                                              R"md(## What it does
 Under the v3 rule syntax, reports `HostSNIRegexp` patterns that contain a v2 template group
 such as `{subdomain:[a-z]+}` or `{sub}`.
 
@@ -27,7 +28,8 @@ Write the regexp v2 generated: ``HostSNIRegexp(`{sub:[a-z]+}.example.com`)`` bec
 The fix writes exactly that regexp. It is unsafe: the rule text changes, so the router name
 changes, and `priority:` is pinned to the old effective value when it was the default.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kSometimes};
+                                              diag::Severity::kWarning,
+                                              diag::FixAvailability::kSometimes};
 
 namespace {
 
@@ -63,9 +65,11 @@ void CheckHostSniRegexpV2Template(const RuleContext& ctx, diag::DiagnosticSink& 
                  return;
                }
                if (auto edits = env.RewriteMatch(r, fixed)) {
-                 d.fix = diag::Fix{"write the v2 template as the equivalent anchored, "
-                                   "case-insensitive regexp (" + RewriteNote(r) + ")",
-                                   diag::Applicability::kUnsafe, std::move(*edits)};
+                 d.fix = diag::Fix{
+                     "write the v2 template as the equivalent anchored, "
+                     "case-insensitive regexp (" +
+                         RewriteNote(r) + ")",
+                     diag::Applicability::kUnsafe, std::move(*edits)};
                }
              });
 }

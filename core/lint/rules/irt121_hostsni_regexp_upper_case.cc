@@ -5,7 +5,9 @@
 namespace irtcp::lint {
 
 const diag::RuleInfo kHostSniRegexpUpperCase{
-    "IRT121", "hostsni-regexp-upper-case", "upper-case letters in a v3 HostSNIRegexp without (?i)",
+    "IRT121",
+    "hostsni-regexp-upper-case",
+    "upper-case letters in a v3 HostSNIRegexp without (?i)",
     R"md(## What it does
 Under the v3 rule syntax, reports `HostSNIRegexp` patterns with upper-case letters (outside
 escapes like `\D`, `\p{Lu}` and group names) and without the `(?i)` flag.
@@ -20,7 +22,8 @@ Write the pattern in lower case, or prefix it with `(?i)`.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kNone};
+    diag::Severity::kWarning,
+    diag::FixAvailability::kNone};
 
 namespace {
 

@@ -7,9 +7,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kDeprecatedRuleSyntax{
-    "IRT122", "deprecated-rule-syntax", "a route with the deprecated `syntax: v2`",
-    R"md(## What it does
+const diag::RuleInfo kDeprecatedRuleSyntax{"IRT122",
+                                           "deprecated-rule-syntax",
+                                           "a route with the deprecated `syntax: v2`",
+                                           R"md(## What it does
 Reports routes with `syntax: v2`. The field, and the v2 rule syntax, are deprecated since
 Traefik v3.0 and will be removed.
 
@@ -28,7 +29,8 @@ router name and priority, stay, so the fix is safe. Otherwise the fix translates
 and is unsafe: the router name changes, and `priority:` is pinned to the old effective value
 when it was the default.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kSometimes};
+                                           diag::Severity::kWarning,
+                                           diag::FixAvailability::kSometimes};
 
 namespace {
 
@@ -53,8 +55,7 @@ void CheckDeprecatedRuleSyntax(const RuleContext& ctx, diag::DiagnosticSink& sin
       continue;
     }
     diag::Diagnostic& d = resolve::ReportAt(
-        sink, kDeprecatedRuleSyntax, r.object(), syntax.node, syntax.loc,
-        r.route->path + "/syntax",
+        sink, kDeprecatedRuleSyntax, r.object(), syntax.node, syntax.loc, r.route->path + "/syntax",
         "`syntax: v2` is deprecated: the v2 rule syntax will be removed from Traefik");
     if (!r.valid()) {
       continue;
@@ -65,7 +66,8 @@ void CheckDeprecatedRuleSyntax(const RuleContext& ctx, diag::DiagnosticSink& sin
     }
     if (SameUnderV3(*r.parsed)) {
       d.fix = diag::Fix{"remove `syntax: v2` (the rule means the same under v3)",
-                        diag::Applicability::kSafe, {*drop}};
+                        diag::Applicability::kSafe,
+                        {*drop}};
       continue;
     }
     rule_lang::Error err;

@@ -4,9 +4,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kShadowedRoute{
-    "IRT123", "shadowed-route", "a route that a route ordered before it always wins over",
-    R"md(## What it does
+const diag::RuleInfo kShadowedRoute{"IRT123",
+                                    "shadowed-route",
+                                    "a route that a route ordered before it always wins over",
+                                    R"md(## What it does
 Reports a route that can never receive a connection because another route on the same entry
 point and the same side (with `tls` / without `tls`) is ordered before it and matches every
 connection it matches. Traefik orders routes by priority, highest first; the default priority
@@ -30,7 +31,8 @@ Give the more specific route a higher `priority`, or narrow the other rule.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kNone};
+                                    diag::Severity::kWarning,
+                                    diag::FixAvailability::kNone};
 
 namespace {
 
@@ -50,7 +52,8 @@ void CheckShadowedRoute(const RuleContext& ctx, diag::DiagnosticSink& sink) {
     const RouteRule& winner = env.routes()[o.winner];
     env.ReportAtMatch(sink, kShadowedRoute, loser,
                       "this route never wins: " + DescribeRoute(winner) + " (priority " +
-                          std::to_string(winner.priority) + ") matches every connection it "
+                          std::to_string(winner.priority) +
+                          ") matches every connection it "
                           "matches and is ordered first (priority " +
                           std::to_string(loser.priority) + ") on " + EntryPointText(o.entry_point))
         .help = "give this route a higher priority, or narrow the other rule";

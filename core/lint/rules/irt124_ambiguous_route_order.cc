@@ -4,9 +4,10 @@
 
 namespace irtcp::lint {
 
-const diag::RuleInfo kAmbiguousRouteOrder{
-    "IRT124", "ambiguous-route-order", "two overlapping routes with the same priority",
-    R"md(## What it does
+const diag::RuleInfo kAmbiguousRouteOrder{"IRT124",
+                                          "ambiguous-route-order",
+                                          "two overlapping routes with the same priority",
+                                          R"md(## What it does
 Reports two routes on the same entry point and the same TLS side that have the same effective
 priority (default: the rule's length) and can both match one connection. Same covered forms as
 IRT123 (HostSNI exact/`*.`/`*`, ClientIP, `&&`/`||` of these; anything else stays quiet). The
@@ -22,7 +23,8 @@ Give one of them an explicit, higher `priority`.
 ## Fix safety
 No automatic fix.
 )md",
-    diag::Severity::kWarning, diag::FixAvailability::kNone};
+                                          diag::Severity::kWarning,
+                                          diag::FixAvailability::kNone};
 
 void CheckAmbiguousRouteOrder(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();

@@ -5,8 +5,8 @@
 #include <openssl/x509.h>
 
 #include "core/lint/rules/provider_rules.h"
-#include "core/util/crypto_init.h"
 #include "core/resolve/lint_support.h"
+#include "core/util/crypto_init.h"
 
 namespace irtcp::lint {
 

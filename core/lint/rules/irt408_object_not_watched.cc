@@ -59,24 +59,23 @@ bool ReportHidden(diag::DiagnosticSink& sink, const provider::Visibility& visibi
   std::string kind(model::KindName(o.kind));
   if (!visibility.NamespaceWatched(o.namespace_)) {
     yaml::NodeId ns_node = o.doc->Get(o.doc->Get(o.node, "metadata"), "namespace");
-    resolve::ReportAt(sink, kObjectNotWatched, o, ns_node, o.loc(),
-                      o.path_prefix + "/metadata/namespace",
-                      "namespace " + o.namespace_ +
-                          " is not watched by Traefik's CRD provider (namespaces: " +
-                          JoinNamespaces(p.namespaces) + "); Traefik ignores this " + kind);
+    resolve::ReportAt(
+        sink, kObjectNotWatched, o, ns_node, o.loc(), o.path_prefix + "/metadata/namespace",
+        "namespace " + o.namespace_ + " is not watched by Traefik's CRD provider (namespaces: " +
+            JoinNamespaces(p.namespaces) + "); Traefik ignores this " + kind);
     return true;
   }
   std::string reason;
   if (visibility.selector_ok() && !visibility.CrdVisible(o, meta, &reason)) {
-    yaml::NodeId labels = meta.labels.node != yaml::kNoNode
-                              ? meta.labels.node
-                              : o.doc->Get(o.node, "metadata");
+    yaml::NodeId labels =
+        meta.labels.node != yaml::kNoNode ? meta.labels.node : o.doc->Get(o.node, "metadata");
     resolve::ReportAt(sink, kObjectNotWatched, o, labels, o.loc(),
                       o.path_prefix + "/metadata/labels",
-                      "the labels do not match the provider's labelSelector \"" +
-                          p.label_selector + "\"; Traefik ignores this " + kind)
-        .help = "add the labels the selector asks for, or change providers.kubernetesCRD."
-                "labelSelector";
+                      "the labels do not match the provider's labelSelector \"" + p.label_selector +
+                          "\"; Traefik ignores this " + kind)
+        .help =
+        "add the labels the selector asks for, or change providers.kubernetesCRD."
+        "labelSelector";
     return true;
   }
   return false;
@@ -150,8 +149,9 @@ void CheckObjectNotWatched(const RuleContext& ctx, diag::DiagnosticSink& sink) {
                       s->object->path_prefix + "/metadata/labels/owner",
                       "Secret " + s->object->namespace_ + "/" + s->object->name +
                           " is labelled owner: helm, which Traefik's Secret informer filters "
-                          "out; IngressRouteTCP " + irt->object->namespace_ + "/" +
-                          irt->object->name + " cannot load its certificate")
+                          "out; IngressRouteTCP " +
+                          irt->object->namespace_ + "/" + irt->object->name +
+                          " cannot load its certificate")
         .help = "remove the owner: helm label (Traefik serves its default certificate meanwhile)";
   }
 }

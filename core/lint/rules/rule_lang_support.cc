@@ -113,9 +113,8 @@ diag::Diagnostic& RuleLangEnv::ReportInRule(diag::DiagnosticSink& sink, const di
   return d;
 }
 
-diag::Diagnostic& RuleLangEnv::ReportAtMatch(diag::DiagnosticSink& sink,
-                                             const diag::RuleInfo& rule, const RouteRule& r,
-                                             std::string message) const {
+diag::Diagnostic& RuleLangEnv::ReportAtMatch(diag::DiagnosticSink& sink, const diag::RuleInfo& rule,
+                                             const RouteRule& r, std::string message) const {
   if (r.route->match.node != yaml::kNoNode) {
     return resolve::ReportAt(sink, rule, *r.irt->object, r.route->match.node, r.route->match.loc,
                              r.match_path, std::move(message));
@@ -125,14 +124,11 @@ diag::Diagnostic& RuleLangEnv::ReportAtMatch(diag::DiagnosticSink& sink,
 }
 
 std::string EncodeScalar(std::string_view value, bool prefer_plain, bool prefer_double) {
-  bool plain_ok = !value.empty() && value.front() != ' ' && value.back() != ' ' &&
-                  value.back() != ':' &&
-                  std::string_view("-?:,[]{}#&*!|>'\"%@`").find(value.front()) ==
-                      std::string_view::npos &&
-                  value.find(": ") == std::string_view::npos &&
-                  value.find(" #") == std::string_view::npos &&
-                  value.find('\n') == std::string_view::npos &&
-                  value.find('\t') == std::string_view::npos;
+  bool plain_ok =
+      !value.empty() && value.front() != ' ' && value.back() != ' ' && value.back() != ':' &&
+      std::string_view("-?:,[]{}#&*!|>'\"%@`").find(value.front()) == std::string_view::npos &&
+      value.find(": ") == std::string_view::npos && value.find(" #") == std::string_view::npos &&
+      value.find('\n') == std::string_view::npos && value.find('\t') == std::string_view::npos;
   if (prefer_plain && plain_ok) {
     return std::string(value);
   }
@@ -278,8 +274,8 @@ std::optional<std::string> OverlapAnalysisNote(const RuleContext& ctx) {
   if (routes <= kMaxOverlapRoutes) {
     return std::nullopt;
   }
-  return "shadowed and ambiguous route checks (IRT123, IRT124) skipped: " +
-         std::to_string(routes) + " routes, more than the " + std::to_string(kMaxOverlapRoutes) +
+  return "shadowed and ambiguous route checks (IRT123, IRT124) skipped: " + std::to_string(routes) +
+         " routes, more than the " + std::to_string(kMaxOverlapRoutes) +
          " they compare pairwise; run them on fewer files";
 }
 
@@ -510,8 +506,8 @@ bool TermContains(const Term& outer, const Term& inner) {
               (outer.host.kind == K::kWild &&
                ((inner.host.kind == K::kExact && WildMatches(outer.host.s, inner.host.s)) ||
                 (inner.host.kind == K::kWild && inner.host.s == outer.host.s)));
-  bool ip = outer.ip.any || (!inner.ip.any && outer.ip.v4 == inner.ip.v4 &&
-                             PrefixContains(outer.ip, inner.ip));
+  bool ip = outer.ip.any ||
+            (!inner.ip.any && outer.ip.v4 == inner.ip.v4 && PrefixContains(outer.ip, inner.ip));
   return host && ip;
 }
 

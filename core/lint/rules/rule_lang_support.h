@@ -23,30 +23,30 @@ namespace irtcp::lint {
   extern const diag::RuleInfo k##Name; \
   void Check##Name(const RuleContext& ctx, diag::DiagnosticSink& sink)
 
-IRTCP_DECLARE_RULE(RuleSyntaxError);         // IRT101
-IRTCP_DECLARE_RULE(UnknownMatcher);          // IRT102
-IRTCP_DECLARE_RULE(WrongArgumentCount);      // IRT103
-IRTCP_DECLARE_RULE(HostSniWithoutTls);       // IRT104
-IRTCP_DECLARE_RULE(NewlineEndsRule);         // IRT105
-IRTCP_DECLARE_RULE(InvalidHostSniRegexp);    // IRT106
-IRTCP_DECLARE_RULE(InvalidClientIp);         // IRT107
-IRTCP_DECLARE_RULE(AcmeTlsAlpn);             // IRT108
-IRTCP_DECLARE_RULE(EmptyMatch);              // IRT109
-IRTCP_DECLARE_RULE(PriorityAboveMaximum);    // IRT110
-IRTCP_DECLARE_RULE(DuplicateMatch);          // IRT111
-IRTCP_DECLARE_RULE(InvalidHostSni);          // IRT112
-IRTCP_DECLARE_RULE(NonAsciiHostSni);         // IRT113
-IRTCP_DECLARE_RULE(EmptyMatcherArgument);    // IRT114
-IRTCP_DECLARE_RULE(SniMatcherWithoutTls);    // IRT115
-IRTCP_DECLARE_RULE(HostSniIpLiteral);        // IRT116
-IRTCP_DECLARE_RULE(HostSniWithPort);         // IRT117
-IRTCP_DECLARE_RULE(HostSniNotDnsName);       // IRT118
-IRTCP_DECLARE_RULE(HostSniRegexpV2Template); // IRT119
-IRTCP_DECLARE_RULE(HostSniRegexpUnanchored); // IRT120
-IRTCP_DECLARE_RULE(HostSniRegexpUpperCase);  // IRT121
-IRTCP_DECLARE_RULE(DeprecatedRuleSyntax);    // IRT122
-IRTCP_DECLARE_RULE(ShadowedRoute);           // IRT123
-IRTCP_DECLARE_RULE(AmbiguousRouteOrder);     // IRT124
+IRTCP_DECLARE_RULE(RuleSyntaxError);          // IRT101
+IRTCP_DECLARE_RULE(UnknownMatcher);           // IRT102
+IRTCP_DECLARE_RULE(WrongArgumentCount);       // IRT103
+IRTCP_DECLARE_RULE(HostSniWithoutTls);        // IRT104
+IRTCP_DECLARE_RULE(NewlineEndsRule);          // IRT105
+IRTCP_DECLARE_RULE(InvalidHostSniRegexp);     // IRT106
+IRTCP_DECLARE_RULE(InvalidClientIp);          // IRT107
+IRTCP_DECLARE_RULE(AcmeTlsAlpn);              // IRT108
+IRTCP_DECLARE_RULE(EmptyMatch);               // IRT109
+IRTCP_DECLARE_RULE(PriorityAboveMaximum);     // IRT110
+IRTCP_DECLARE_RULE(DuplicateMatch);           // IRT111
+IRTCP_DECLARE_RULE(InvalidHostSni);           // IRT112
+IRTCP_DECLARE_RULE(NonAsciiHostSni);          // IRT113
+IRTCP_DECLARE_RULE(EmptyMatcherArgument);     // IRT114
+IRTCP_DECLARE_RULE(SniMatcherWithoutTls);     // IRT115
+IRTCP_DECLARE_RULE(HostSniIpLiteral);         // IRT116
+IRTCP_DECLARE_RULE(HostSniWithPort);          // IRT117
+IRTCP_DECLARE_RULE(HostSniNotDnsName);        // IRT118
+IRTCP_DECLARE_RULE(HostSniRegexpV2Template);  // IRT119
+IRTCP_DECLARE_RULE(HostSniRegexpUnanchored);  // IRT120
+IRTCP_DECLARE_RULE(HostSniRegexpUpperCase);   // IRT121
+IRTCP_DECLARE_RULE(DeprecatedRuleSyntax);     // IRT122
+IRTCP_DECLARE_RULE(ShadowedRoute);            // IRT123
+IRTCP_DECLARE_RULE(AmbiguousRouteOrder);      // IRT124
 
 #undef IRTCP_DECLARE_RULE
 
@@ -54,16 +54,16 @@ IRTCP_DECLARE_RULE(AmbiguousRouteOrder);     // IRT124
 struct RouteRule {
   const model::IngressRouteTCP* irt = nullptr;
   const model::Route* route = nullptr;
-  std::string text;                  ///< the `match` value as decoded
-  bool empty = true;                 ///< `match` absent or "" (Traefik skips the route)
+  std::string text;   ///< the `match` value as decoded
+  bool empty = true;  ///< `match` absent or "" (Traefik skips the route)
   rule_lang::Syntax syntax = rule_lang::Syntax::kV3;
-  std::int64_t priority = 0;         ///< effective: configured, or the default when 0
+  std::int64_t priority = 0;  ///< effective: configured, or the default when 0
   bool has_tls = false;
   bool passthrough = false;
   std::optional<rule_lang::Rule> parsed;
-  rule_lang::Error parse_error;      ///< set when !parsed (and !empty)
-  rule_lang::Error build_error;      ///< AddRoute's validation error (parsed rules only)
-  std::string match_path;            ///< JSON pointer of `match`
+  rule_lang::Error parse_error;  ///< set when !parsed (and !empty)
+  rule_lang::Error build_error;  ///< AddRoute's validation error (parsed rules only)
+  std::string match_path;        ///< JSON pointer of `match`
 
   const model::Object& object() const { return *irt->object; }
   /// Parsed and accepted by AddRoute.
@@ -113,10 +113,10 @@ const rule_lang::Arg* ArgAt(const rule_lang::Node& root, std::uint32_t offset,
 
 /// A pair of routes found by the overlap analysis.
 struct RouteOverlap {
-  std::size_t loser = 0;   ///< index into RuleLangEnv::routes()
+  std::size_t loser = 0;  ///< index into RuleLangEnv::routes()
   std::size_t winner = 0;
-  std::string entry_point; ///< one entry point they share ("" = the default entry points)
-  bool tie = false;        ///< same priority (IRT124) rather than strictly ordered (IRT123)
+  std::string entry_point;  ///< one entry point they share ("" = the default entry points)
+  bool tie = false;         ///< same priority (IRT124) rather than strictly ordered (IRT123)
 };
 /// Compares routes pairwise; returns nothing above kMaxOverlapRoutes non-empty routes.
 std::vector<RouteOverlap> FindOverlaps(const RuleLangEnv& env);

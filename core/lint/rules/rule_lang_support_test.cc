@@ -1,10 +1,10 @@
 // Unit tests of the helpers the rule-language rules (IRT1xx) share. Their golden outputs are
 // run by tests/rules_golden_test.cc.
+#include "core/lint/rules/rule_lang_support.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "core/lint/rules/rule_lang_support.h"
 
 namespace irtcp::lint {
 namespace {

@@ -62,8 +62,8 @@ int main(int argc, char** argv) {
     }
     std::stringstream text;
     text << in.rdbuf();
-    auto file = std::make_shared<const irtcp::source::SourceFile>(path.filename().string(),
-                                                                  text.str());
+    auto file =
+        std::make_shared<const irtcp::source::SourceFile>(path.filename().string(), text.str());
     std::string err;
     auto converted = irtcp::schema::ConvertCrd(file, &err);
     if (!converted) {
