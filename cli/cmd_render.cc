@@ -5,9 +5,10 @@
 
 #include "cli/common.h"
 #include "cli/provider_flags.h"
+#include "core/lint/registry.h"
+#include "core/lint/support/provider_view.h"
 #include "core/model/catalog.h"
 #include "core/provider/engine.h"
-#include "core/provider/report.h"
 #include "core/render/render.h"
 
 namespace irtcp::cli {
@@ -20,6 +21,7 @@ struct RenderFlags {
   InputFlags input;
   std::string output = "yaml";
   std::string fail_on;  ///< "": never fail on findings
+  std::string color = "auto";
   bool include_secrets = false;
   std::shared_ptr<ProviderFlags> provider = std::make_shared<ProviderFlags>();
 };
@@ -36,45 +38,28 @@ int RunRender(const RenderFlags& flags, Io& io) {
            << "\" (expected yaml, json or toml)\n";
     return kExitError;
   }
-  provider::StaticConfig config;
-  std::vector<std::string> config_notes;
-  std::string err;
-  if (!BuildStaticConfig(*flags.provider, &config, &config_notes, &err)) {
-    io.err << "irtcp: error: " << err << '\n';
+  run::SessionOptions options;
+  options.command = run::Command::kRender;
+  options.static_config = *flags.provider;
+  if (!MapInputFlags(flags.input, &options, io)) {
     return kExitError;
   }
-  std::unique_ptr<run::LoadedRun> loaded = LoadInputs(flags.input, io);
-  if (loaded == nullptr) {
+  std::unique_ptr<run::Session> session = RunOrReport(options, io);
+  if (session == nullptr) {
     return kExitError;
   }
-  report::Summary summary = loaded->MakeSummary();
-  summary.notes.insert(summary.notes.end(), config_notes.begin(), config_notes.end());
-  if (!summary.errors.empty()) {
-    PrintErrorsAndNotes(summary, io);
-    return kExitError;
-  }
-  auto catalog = std::make_unique<model::Catalog>(loaded->input);
-  provider::Result result = provider::Build(*catalog, config.provider);
-  if (!result.fatal_error.empty()) {
-    io.err << "irtcp: error: " << result.fatal_error << " (Traefik would not start)\n";
-    return kExitError;
-  }
-  render::RenderOptions options;
-  options.include_secrets = flags.include_secrets;
-  io.out << render::Render(result.config, format, options);
-
-  provider::ReportEvents(result, provider::EventLevel::kWarn, loaded->sink);
-  loaded->sink.Sort();
+  render::RenderOptions render_options;
+  render_options.include_secrets = flags.include_secrets;
+  io.out << render::Render(session->provider.config, format, render_options);
   report::FormatOptions text_options;
-  text_options.color = UseColor("auto", 2);
-  for (const diag::Diagnostic& d : loaded->sink.diagnostics()) {
+  text_options.color = UseColor(flags.color, 2);
+  const std::vector<diag::Diagnostic>& findings = session->loaded->sink.diagnostics();
+  for (const diag::Diagnostic& d : findings) {
     io.err << report::FormatText(d, text_options);
   }
-  PrintErrorsAndNotes(summary, io);
-  int exit_code = run::ExitCode(loaded->sink.diagnostics(), false, fail_on);
-  KeepUntilExit(std::make_unique<provider::Result>(std::move(result)));
-  KeepUntilExit(std::move(catalog));
-  KeepUntilExit(std::move(loaded));
+  PrintErrorsAndNotes(session->summary, io);
+  int exit_code = run::ExitCode(findings, !session->summary.errors.empty(), fail_on);
+  KeepUntilExit(std::move(session));
   return exit_code;
 }
 
@@ -94,6 +79,11 @@ void SetupRender(CLI::App& app, int& exit_code) {
                   "Exit 1 when a finding is at or above this severity: error, warning, info, "
                   "never (default: never)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_option("--color", flags->color,
+                  "Colour of the findings on stderr: auto (on a terminal, unless NO_COLOR), "
+                  "always, never")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--include-secrets", flags->include_secrets,
                 "Write certificate, key and CA material from Secrets (default: a placeholder "
                 "naming the Secret)");

@@ -5,7 +5,6 @@
 
 #include "cli/common.h"
 #include "cli/provider_flags.h"
-#include "core/model/catalog.h"
 #include "core/resolve/resolver.h"
 
 namespace irtcp::cli {
@@ -23,38 +22,30 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
   if (!flags.output.fail_on.empty() && !ParseFailOn(flags.output.fail_on, &fail_on)) {
     return kExitError;
   }
-  provider::StaticConfig static_config;
-  std::vector<std::string> config_notes;
-  std::string err;
-  if (!BuildStaticConfig(*flags.provider, &static_config, &config_notes, &err)) {
-    io.err << "irtcp: error: " << err << '\n';
+  run::SessionOptions options;
+  options.command = run::Command::kResolve;
+  options.static_config = *flags.provider;
+  if (!MapInputFlags(flags.input, &options, io)) {
     return kExitError;
   }
-  std::unique_ptr<run::LoadedRun> loaded = LoadInputs(flags.input, io);
-  if (loaded == nullptr) {
+  std::unique_ptr<run::Session> session = RunOrReport(options, io);
+  if (session == nullptr) {
     return kExitError;
   }
-  auto catalog = std::make_unique<model::Catalog>(loaded->input);
-  resolve::ResolveReport report = resolve::Resolve(*catalog, static_config);
-  report.notes.insert(report.notes.begin(), config_notes.begin(), config_notes.end());
+  resolve::ResolveReport report = resolve::Resolve(*session->catalog, session->static_config);
   if (flags.output.output == "json") {
     resolve::WriteResolveJson(report, io.out);
   } else {
     resolve::WriteResolveText(report, io.out);
   }
-  loaded->sink.Sort();
-  report::Summary summary = loaded->MakeSummary();
+  // Findings (the provider's, and input problems) go to stderr as text; the table is on stdout.
   report::FormatOptions format;
-  std::string ferr;
-  // Input problems (YAML errors, …) go to stderr as text; the table is on stdout.
-  auto formatter = report::MakeFormatter("text", io.err, format, &ferr);
-  if (formatter != nullptr && !loaded->sink.empty()) {
-    formatter->Write(loaded->sink.diagnostics(), summary);
+  format.color = UseColor(flags.output.color, 2);
+  const std::vector<diag::Diagnostic>& findings = session->loaded->sink.diagnostics();
+  for (const diag::Diagnostic& d : findings) {
+    io.err << report::FormatText(d, format);
   }
-  PrintErrorsAndNotes(summary, io);
-  if (!report.fatal_error.empty()) {
-    return kExitError;
-  }
+  PrintErrorsAndNotes(session->summary, io);
   bool dropped = false;
   for (const resolve::RouteView& r : report.routes) {
     dropped = dropped || r.status != "ok";
@@ -62,13 +53,12 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
       dropped = dropped || !b.ok;
     }
   }
-  if (fail_on && dropped) {
-    return kExitFindings;
+  int exit_code = run::ExitCode(findings, !session->summary.errors.empty(), fail_on);
+  if (exit_code == kExitClean && fail_on && dropped) {
+    exit_code = kExitFindings;
   }
-  int exit_code = run::ExitCode(loaded->sink.diagnostics(), !summary.errors.empty(), fail_on);
   KeepUntilExit(std::make_unique<resolve::ResolveReport>(std::move(report)));
-  KeepUntilExit(std::move(catalog));
-  KeepUntilExit(std::move(loaded));
+  KeepUntilExit(std::move(session));
   return exit_code;
 }
 

@@ -9,11 +9,8 @@
 #include "cli/common.h"
 #include "cli/provider_flags.h"
 #include "core/fix/diff.h"
-#include "core/fix/loop.h"
 #include "core/fix/write.h"
-#include "core/lint/registry.h"
-#include "core/model/catalog.h"
-#include "core/validate/validate.h"
+#include "core/run/fixes.h"
 
 namespace irtcp::cli {
 
@@ -31,15 +28,6 @@ struct ValidateFlags {
   bool diff = false;          ///< --diff: print what --fix would change; write nothing
 };
 
-/// The fixing half of `validate --fix/--diff`: state the report needs afterwards.
-struct FixOutcome {
-  std::unique_ptr<run::LoadedRun> run;      ///< findings on the fixed text (null: none fixed)
-  std::unique_ptr<model::Catalog> catalog;  ///< index of `run`'s input
-  fix::LoopResult loop;
-  std::size_t files_changed = 0;
-  bool write_failed = false;
-};
-
 /// Whether `file` is standard input ("-" among the paths; it carries --stdin-filename).
 bool IsStdin(const ValidateFlags& flags, const source::SourceFile& file) {
   bool has_dash = false;
@@ -49,60 +37,16 @@ bool IsStdin(const ValidateFlags& flags, const source::SourceFile& file) {
   return has_dash && file.path() == flags.input.stdin_filename;
 }
 
-/// Applies fixes until they settle, re-validating the fixed text in memory each pass, then
-/// prints a diff (--diff) or writes the files (--fix). Standard input's fixed text goes to
-/// `stdin_out`. False on an operational error in validation (already printed).
-bool RunFixes(const ValidateFlags& flags, const run::LoadedRun& loaded,
-              const validate::ValidateOptions& options, std::ostream& stdin_out, Io& io,
-              FixOutcome* outcome) {
-  const std::vector<source::SourceFilePtr>& originals = loaded.collected.sources;
-  bool first = true;
-  fix::CheckFn check = [&](const std::vector<source::SourceFilePtr>& sources,
-                           std::vector<diag::Diagnostic>* findings, std::string* err) {
-    if (first) {  // the originals were validated already
-      first = false;
-      *findings = loaded.sink.diagnostics();
-      return true;
-    }
-    auto next = std::make_unique<run::LoadedRun>(flags.input.ns);
-    next->collected = loaded.collected;
-    next->collected.sources = sources;
-    for (const source::SourceFilePtr& file : sources) {
-      next->input.AddSource(file, yaml::LoadOptions{}, next->sink);
-    }
-    // Findings about inputs that were never parsed (too large, Helm templates) stay.
-    for (const diag::Diagnostic& d : loaded.sink.diagnostics()) {
-      if (d.file != nullptr &&
-          std::find(originals.begin(), originals.end(), d.file) == originals.end()) {
-        next->sink.Add(d);
-      }
-    }
-    auto next_catalog = std::make_unique<model::Catalog>(next->input);
-    validate::ValidateOptions next_options = options;
-    next_options.lint.catalog = next_catalog.get();
-    if (!validate::Validate(*next, next_options, err)) {
-      return false;
-    }
-    *findings = next->sink.diagnostics();
-    outcome->run = std::move(next);
-    outcome->catalog = std::move(next_catalog);
-    return true;
-  };
-  fix::LoopOptions loop_options;
-  loop_options.selection =
-      flags.unsafe_fixes ? fix::Selection::kSafeAndUnsafe : fix::Selection::kSafe;
-  std::string err;
-  if (!fix::FixUntilStable(originals, check, loop_options, &outcome->loop, &err)) {
-    io.err << "irtcp: error: " << err << '\n';
-    return false;
-  }
+/// Prints the diff (--diff) or writes the fixed files (--fix); standard input's fixed text goes
+/// to `stdin_out`. False when a file could not be written (already printed).
+bool WriteFixes(const ValidateFlags& flags, const run::Session& session,
+                const run::FixRunResult& fixed, std::ostream& stdin_out, Io& io) {
+  const std::vector<source::SourceFilePtr>& originals = session.loaded->collected.sources;
+  bool ok = true;
   for (std::size_t i = 0; i < originals.size(); ++i) {
     const source::SourceFile& before = *originals[i];
-    const source::SourceFile& after = *outcome->loop.sources[i];
+    const source::SourceFile& after = *fixed.loop.sources[i];
     const bool changed = before.text() != after.text();
-    if (changed) {
-      ++outcome->files_changed;
-    }
     if (flags.diff) {
       if (changed) {
         io.out << fix::UnifiedDiff(before.text(), after.text(), "a/" + before.path(),
@@ -114,15 +58,15 @@ bool RunFixes(const ValidateFlags& flags, const run::LoadedRun& loaded,
       std::string werr;
       if (!fix::WriteFileAtomically(before.path(), before.text(), after.text(), &werr)) {
         io.err << "irtcp: error: " << before.path() << ": " << werr << '\n';
-        outcome->write_failed = true;
+        ok = false;
       }
     }
   }
-  return true;
+  return ok;
 }
 
 /// "applied 3 fixes", "1 unsafe fix available with --unsafe-fixes" lines on stderr.
-void PrintFixSummary(const ValidateFlags& flags, const FixOutcome& outcome,
+void PrintFixSummary(const ValidateFlags& flags, const run::FixRunResult& outcome,
                      const std::vector<diag::Diagnostic>& remaining, Io& io) {
   const std::size_t applied = outcome.loop.applied;
   io.err << "irtcp: " << (flags.diff ? "would apply " : "applied ") << applied
@@ -149,68 +93,48 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
   if (!flags.output.fail_on.empty() && !ParseFailOn(flags.output.fail_on, &fail_on)) {
     return kExitError;
   }
-  provider::StaticConfig static_config;  // flags, then --traefik-config, then the defaults
-  std::vector<std::string> config_notes;
-  std::string config_err;
-  if (!BuildStaticConfig(*flags.provider, &static_config, &config_notes, &config_err)) {
-    io.err << "irtcp: error: " << config_err << '\n';
-    return kExitError;
-  }
-  std::unique_ptr<run::LoadedRun> loaded = LoadInputs(flags.input, io);
-  if (loaded == nullptr) {
-    return kExitError;
-  }
-  auto catalog = std::make_unique<model::Catalog>(loaded->input);
-  validate::ValidateOptions options;
+  run::SessionOptions options;
+  options.command = run::Command::kValidate;
+  options.static_config = *flags.provider;
   options.crd_paths = flags.crds;
-  options.lint.default_rule_syntax = static_config.default_rule_syntax;
-  options.lint.strict_references = flags.strict_references;
-  options.lint.static_config = &static_config;
-  options.lint.catalog = catalog.get();
-  std::string err;
-  if (!validate::Validate(*loaded, options, &err)) {
-    io.err << "irtcp: error: " << err << '\n';
+  options.strict_references = flags.strict_references;
+  if (!MapInputFlags(flags.input, &options, io)) {
+    return kExitError;
+  }
+  std::unique_ptr<run::Session> session = RunOrReport(options, io);
+  if (session == nullptr) {
     return kExitError;
   }
   // --fix on standard input prints the fixed text on stdout, so the report goes to stderr.
   bool stdin_fixed = false;
   if (flags.fix && !flags.diff) {
-    for (const source::SourceFilePtr& file : loaded->collected.sources) {
+    for (const source::SourceFilePtr& file : session->loaded->collected.sources) {
       stdin_fixed = stdin_fixed || IsStdin(flags, *file);
     }
   }
   std::ostream& report_out = stdin_fixed ? io.err : io.out;
-  FixOutcome fixed;
+  run::FixRunResult fixed;
+  bool write_failed = false;
   if (flags.fix || flags.diff) {
-    if (!RunFixes(flags, *loaded, options, io.out, io, &fixed)) {
+    run::FixRunOptions fix_options;
+    fix_options.unsafe = flags.unsafe_fixes;
+    std::string err;
+    if (!run::RunFixes(*session, options, fix_options, &fixed, &err)) {
+      io.err << "irtcp: error: " << err << '\n';
       return kExitError;
     }
+    write_failed = !WriteFixes(flags, *session, fixed, io.out, io);
     if (flags.diff) {
       PrintFixSummary(flags, fixed, fixed.loop.findings, io);
-      return fixed.write_failed ? kExitError
-                                : (fixed.files_changed > 0 ? kExitFindings : kExitClean);
+      return write_failed ? kExitError : (fixed.files_changed > 0 ? kExitFindings : kExitClean);
     }
-    if (fixed.run != nullptr) {  // report what remains in the fixed text
-      loaded = std::move(fixed.run);
-      options.lint.catalog = fixed.catalog.get();
-    }
-  }
-  loaded->sink.Sort();
-  report::Summary summary = loaded->MakeSummary();
-  if (loaded->input.traefik_object_count() == 0 && loaded->collected.errors.empty()) {
-    summary.notes.push_back(
-        "no Traefik TCP object (IngressRouteTCP, MiddlewareTCP, "
-        "ServersTransportTCP, TLSOption, TLSStore) found in the input");
-  }
-  summary.notes.insert(summary.notes.end(), config_notes.begin(), config_notes.end());
-  for (std::string& note : lint::CheckNotes(lint::RuleContext{loaded->input, options.lint})) {
-    summary.notes.push_back(std::move(note));
-  }
-  if (flags.input.verbose) {
-    for (const auto& [kind, n] : loaded->input.skipped()) {
-      summary.notes.push_back("skipped " + std::to_string(n) + " object(s) of kind " + kind);
+    if (fixed.session != nullptr) {  // report what remains in the fixed text
+      KeepUntilExit(std::move(session));
+      session = std::move(fixed.session);
     }
   }
+  const std::vector<diag::Diagnostic>& findings = session->loaded->sink.diagnostics();
+  const report::Summary& summary = session->summary;
   report::FormatOptions format;
   format.color = flags.output.output == "text" && UseColor(flags.output.color, stdin_fixed ? 2 : 1);
   format.tool_version = IRTCP_VERSION;
@@ -220,11 +144,11 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
     io.err << "irtcp: error: " << ferr << '\n';
     return kExitError;
   }
-  formatter->Write(loaded->sink.diagnostics(), summary);
+  formatter->Write(findings, summary);
   PrintErrorsAndNotes(summary, io);
   if (flags.output.output == "text") {
     std::size_t counts[3] = {0, 0, 0};
-    for (const diag::Diagnostic& d : loaded->sink.diagnostics()) {
+    for (const diag::Diagnostic& d : findings) {
       ++counts[static_cast<int>(d.severity)];
     }
     if (flags.input.verbose || counts[0] + counts[1] + counts[2] > 0) {
@@ -234,14 +158,11 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
     }
   }
   if (flags.fix) {
-    PrintFixSummary(flags, fixed, loaded->sink.diagnostics(), io);
+    PrintFixSummary(flags, fixed, findings, io);
   }
-  if (fixed.write_failed) {
-    return kExitError;
-  }
-  int exit_code = run::ExitCode(loaded->sink.diagnostics(), !summary.errors.empty(), fail_on);
-  KeepUntilExit(std::move(catalog));
-  KeepUntilExit(std::move(loaded));
+  int exit_code =
+      write_failed ? kExitError : run::ExitCode(findings, !summary.errors.empty(), fail_on);
+  KeepUntilExit(std::move(session));
   return exit_code;
 }
 

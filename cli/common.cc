@@ -106,17 +106,26 @@ bool ParseFailOn(const std::string& text, std::optional<diag::Severity>* out) {
   return true;
 }
 
-std::unique_ptr<run::LoadedRun> LoadInputs(const InputFlags& flags, Io& io) {
-  run::LoadOptions options;
-  options.paths = flags.paths;
-  options.default_namespace = flags.ns;
-  options.collect.stdin_name = flags.stdin_filename;
-  if (!ParseSize(flags.max_file_size, &options.collect.max_file_size)) {
+bool MapInputFlags(const InputFlags& flags, run::SessionOptions* options, Io& io) {
+  options->load.paths = flags.paths;
+  options->load.default_namespace = flags.ns;
+  options->load.collect.stdin_name = flags.stdin_filename;
+  options->verbose = flags.verbose;
+  if (!ParseSize(flags.max_file_size, &options->load.collect.max_file_size)) {
     io.err << "irtcp: invalid --max-file-size \"" << flags.max_file_size
            << "\" (use a number of bytes or a size like 64M, 1G)\n";
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<run::Session> RunOrReport(const run::SessionOptions& options, Io& io) {
+  std::unique_ptr<run::Session> session = run::RunSession(options);
+  if (!session->fatal_error.empty()) {
+    io.err << "irtcp: error: " << session->fatal_error << '\n';
     return nullptr;
   }
-  return run::Load(options);
+  return session;
 }
 
 void PrintErrorsAndNotes(const report::Summary& summary, Io& io) {

@@ -9,7 +9,7 @@
 
 #include "core/diag/diagnostic.h"
 #include "core/report/formatter.h"
-#include "core/run/load_run.h"
+#include "core/run/session.h"
 
 namespace irtcp::cli {
 
@@ -51,8 +51,12 @@ bool UseColor(const std::string& mode, int fd);
 /// "error|warning|info|never" -> threshold; `never` gives nullopt. False on a bad value.
 bool ParseFailOn(const std::string& text, std::optional<diag::Severity>* out);
 
-/// Loads the inputs named by the flags; on a bad flag value writes to io.err and returns nullptr.
-std::unique_ptr<run::LoadedRun> LoadInputs(const InputFlags& flags, Io& io);
+/// Maps the input flags onto a session's load options; on a bad flag value writes to io.err and
+/// returns false.
+bool MapInputFlags(const InputFlags& flags, run::SessionOptions* options, Io& io);
+
+/// Runs a session; on a fatal error prints it and returns nullptr (exit 2).
+std::unique_ptr<run::Session> RunOrReport(const run::SessionOptions& options, Io& io);
 
 /// Keeps `object` alive until the process exits instead of destroying it: a subcommand hands
 /// over its loaded input once it has printed everything, because freeing a large run's millions

@@ -1,7 +1,5 @@
 #include "cli/provider_flags.h"
 
-#include "core/config/traefik_config.h"
-
 namespace irtcp::cli {
 
 namespace {
@@ -78,58 +76,6 @@ void AddProviderFlags(CLI::App& app, const std::shared_ptr<ProviderFlags>& flags
                  "flags above override it)")
       ->type_name("FILE")
       ->group("Provider options");
-}
-
-void ApplyProviderFlags(const ProviderFlags& flags, provider::StaticConfig& config) {
-  provider::ProviderOptions& p = config.provider;
-  if (flags.allow_cross_namespace) {
-    p.allow_cross_namespace = *flags.allow_cross_namespace;
-  }
-  if (flags.allow_external_name_services) {
-    p.allow_external_name_services = *flags.allow_external_name_services;
-  }
-  if (flags.allow_empty_services) {
-    p.allow_empty_services = *flags.allow_empty_services;
-  }
-  if (flags.native_lb_by_default) {
-    p.native_lb_by_default = *flags.native_lb_by_default;
-  }
-  if (flags.disable_cluster_scope_resources) {
-    p.disable_cluster_scope_resources = *flags.disable_cluster_scope_resources;
-  }
-  if (flags.cross_provider_namespaces) {
-    p.cross_provider_namespaces = *flags.cross_provider_namespaces;
-  }
-  if (!flags.watch_namespaces.empty()) {
-    p.namespaces = flags.watch_namespaces;
-  }
-  if (flags.label_selector) {
-    p.label_selector = *flags.label_selector;
-  }
-  if (flags.ingress_class) {
-    p.ingress_class = *flags.ingress_class;
-  }
-  if (flags.default_rule_syntax) {
-    config.default_rule_syntax = *flags.default_rule_syntax;
-  }
-}
-
-bool BuildStaticConfig(const ProviderFlags& flags, provider::StaticConfig* config,
-                       std::vector<std::string>* notes, std::string* err) {
-  *config = provider::StaticConfig{};
-  if (!flags.traefik_config.empty()) {
-    std::string file_err;
-    std::optional<config::TraefikConfig> file =
-        config::LoadTraefikConfig(flags.traefik_config, &file_err);
-    if (!file) {
-      *err = "--traefik-config: " + file_err;
-      return false;
-    }
-    config::ApplyTraefikConfig(*file, *config);
-    notes->insert(notes->end(), file->notes.begin(), file->notes.end());
-  }
-  ApplyProviderFlags(flags, *config);
-  return true;
 }
 
 }  // namespace irtcp::cli

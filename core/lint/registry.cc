@@ -4,11 +4,10 @@
 #include <vector>
 
 #include "core/input/collect.h"
-#include "core/lint/rules/provider_rules.h"
 #include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 #include "core/model/object.h"
-#include "core/provider/report.h"
-#include "core/resolve/lint_support.h"
 #include "core/schema/rules.h"
 #include "core/util/spell.h"
 #include "core/yaml/load.h"
@@ -95,7 +94,7 @@ constexpr std::array kRules{
     Rule{&kRouterNameCollision, &CheckRouterNameCollision},                            // IRT409
     Rule{&kDeprecatedIngressClassAnnotation, &CheckDeprecatedIngressClassAnnotation},  // IRT410
     // -- IRT490: what render reports from the provider engine (core/provider) --------------------
-    Rule{&provider::kProviderLog, nullptr},  // IRT490
+    Rule{&kProviderLog, &CheckProviderLog},  // IRT490
 };
 
 }  // namespace
@@ -119,8 +118,16 @@ void RunChecks(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   }
 }
 
+void RunProviderChecks(const RuleContext& ctx, diag::DiagnosticSink& sink) {
+  for (const Rule& r : kRules) {
+    if (r.check != nullptr && ReportsProviderEvents(r.info->code)) {
+      r.check(ctx, sink);
+    }
+  }
+}
+
 std::vector<std::string> CheckNotes(const RuleContext& ctx) {
-  std::vector<std::string> notes = resolve::SkippedReferenceNotes(ctx);
+  std::vector<std::string> notes = SkippedReferenceNotes(ctx);
   if (std::optional<std::string> note = OverlapAnalysisNote(ctx)) {
     notes.push_back(std::move(*note));
   }

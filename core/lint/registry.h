@@ -15,6 +15,9 @@ namespace irtcp::lint {
 std::span<const Rule> AllRules();
 /// Runs every registered check over the loaded input.
 void RunChecks(const RuleContext& ctx, diag::DiagnosticSink& sink);
+/// Runs the checks that report the provider model's events (what render and resolve print), so
+/// that each event has the same code, message and place in every subcommand.
+void RunProviderChecks(const RuleContext& ctx, diag::DiagnosticSink& sink);
 /// Notes for the run summary: what the checks did not cover in this run and why (reference
 /// checks skipped per kind and namespace, analyses skipped for the input's size).
 std::vector<std::string> CheckNotes(const RuleContext& ctx);

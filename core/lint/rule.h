@@ -14,6 +14,7 @@ class Catalog;
 }  // namespace irtcp::model
 namespace irtcp::provider {
 struct StaticConfig;
+struct Result;
 }  // namespace irtcp::provider
 
 namespace irtcp::lint {
@@ -29,6 +30,9 @@ struct LintOptions {
   /// The input decoded into the typed model, shared by the reference rules; nullptr: each rule
   /// that needs it decodes the input itself (slower, same findings).
   const model::Catalog* catalog = nullptr;
+  /// The provider model of this input (built over `catalog` with these options); nullptr: the
+  /// first rule that needs it builds it (core/lint/support/provider_view.h).
+  const provider::Result* provider_result = nullptr;
 };
 
 struct RuleContext;

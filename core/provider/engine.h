@@ -14,11 +14,14 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/diag/diagnostic.h"
 #include "core/model/catalog.h"
 #include "core/provider/config.h"
 #include "core/provider/label_selector.h"
@@ -29,22 +32,39 @@ namespace irtcp::provider {
 enum class EventLevel : std::uint8_t { kDebug, kInfo, kWarn, kError };
 std::string_view EventLevelName(EventLevel level);
 
-/// What happened. Codes named after the provider's log lines (section 14); kNotVisible,
-/// kIngressClassSkipped and kRouterCollision are silent in Traefik and reported here only.
+/// What happened. Each code names one decision or problem, so that every consumer (validate's
+/// lint rules, render's and resolve's findings, explain, serve) maps it to the same finding
+/// (core/lint/support/provider_view.h). Codes marked "silent" are not log lines in Traefik.
 enum class EventCode : std::uint8_t {
-  kNotVisible,                  ///< object outside `namespaces`/`labelSelector`, removed group, …
-  kIngressClassSkipped,         ///< IRTCP skipped: its class does not match (silent in Traefik)
+  kNotVisible,                  ///< silent: outside `namespaces`/`labelSelector`
+  kLegacyGroup,                 ///< silent: traefik.containo.us, which Traefik v3 does not watch
+  kIngressClassSkipped,         ///< silent: IRTCP skipped, its class does not match
   kDeprecatedClassAnnotation,   ///< warn: 'kubernetes.io/ingress.class' is deprecated
-  kTlsCertificate,              ///< error: Error configuring TLS (spec.tls.secretName)
+  kIgnoredClassAnnotation,      ///< silent: the annotation beside spec.ingressClassName
+  kSecretOwnerHelm,             ///< silent: a TLS Secret labelled owner=helm (informer filter)
+  kTlsSecretMissing,            ///< error: Error configuring TLS (secret does not exist)
+  kTlsSecretInvalid,            ///< error: Error configuring TLS (entries missing, empty, not PEM)
   kNoSecretName,                ///< debug: No secret name provided
   kEmptyMatch,                  ///< error: Empty match rule (route skipped)
-  kMiddlewareRef,               ///< error: Failed to create middleware keys (route skipped)
+  kCrossNamespaceRef,           ///< error: a reference refused by allowCrossNamespace
+  kCrossProviderRef,            ///< error: a `x@provider` ref refused by crossProviderNamespaces
   kCrossProviderNamespace,      ///< warn: Namespace "x" is ignored in cross-provider context
-  kServiceFailed,               ///< error: Cannot create service (backend dropped)
+  kServiceNotFound,             ///< error: Cannot create service: service not found
+  kServiceNotWatched,           ///< error: Cannot create service: namespace not watched
+  kExternalNameNotAllowed,      ///< error: Cannot create service: externalName not allowed
+  kServicePortNotFound,         ///< error: Cannot create service: service port not found
+  kServicePortMissing,          ///< error: Cannot create service: port not defined
+  kNoServers,                   ///< error: Cannot create service: no servers found
+  kNativeLbNoClusterIp,         ///< error: Cannot create service: no clusterIP (headless)
+  kNodePortLbIgnored,           ///< silent: nodePortLB on a Service that is not a NodePort
+  kNodePortFailed,              ///< error: Cannot create service: nodes lookup / no nodes
   kExternalNamePortMismatch,    ///< warn: The port p from IngressRoute doesn't match …
-  kTlsOptionRef,                ///< error: Invalid reference to TLSOption (router dropped)
-  kRouterCollision,             ///< a router name written twice (last writer wins)
+  kRouterCollision,             ///< silent: two objects give one router name (last wins)
+  kDuplicateMatch,              ///< silent: one object's match twice (last route wins)
   kProviderPanic,               ///< single-then-multi service collision: Traefik panics
+  kMiddlewareMissing,           ///< runtime: middleware "x@kubernetescrd" does not exist
+  kTlsOptionMissing,            ///< runtime: unknown TLS options (terminating routers only)
+  kServersTransportMissing,     ///< runtime: no transport configuration found
   kTlsOptionCa,                 ///< TLSOption clientAuth secret unusable (CA skipped)
   kDefaultTlsOptionConflict,    ///< error: Default TLS Options defined in multiple namespaces
   kTlsStoreDefaultCertificate,  ///< TLSStore defaultCertificate unusable (store skipped)
@@ -56,10 +76,10 @@ enum class EventCode : std::uint8_t {
   kTransportDuration,           ///< error: Error while reading DialTimeout/…
 };
 
-/// One provider log line (or silent decision), with where it comes from.
+/// One provider log line (or silent decision), with where it comes from and what it means.
 struct Event {
   EventLevel level = EventLevel::kError;
-  EventCode code = EventCode::kServiceFailed;
+  EventCode code = EventCode::kServiceNotFound;
   std::string message;  ///< Traefik's log message ("Cannot create service")
   std::string error;    ///< Traefik's error field ("service not found"), may be empty
   const model::Object* object = nullptr;
@@ -67,6 +87,12 @@ struct Event {
   std::string json_path;              ///< JSON pointer of `node` in its document
   int route = -1;                     ///< route index (IRTCP events), -1 otherwise
   int service = -1;                   ///< service ref index within the route, -1 otherwise
+  /// irtcp's one-line account for users (the finding's message); empty: "Traefik: " + Text().
+  std::string detail;
+  std::string help;  ///< how to fix, when irtcp knows more than the rule's documentation
+  /// The finding's severity when it differs from its rule's default (e.g. a silent decision
+  /// that drops a service).
+  std::optional<diag::Severity> severity;
 
   /// "message: error" (or the message alone).
   std::string Text() const;
@@ -91,6 +117,8 @@ struct Backend {
   std::string error;                          ///< Traefik's error when !ok
   std::optional<std::int64_t> weight;         ///< weighted child weight (several refs only)
   std::optional<LoadBalancer> load_balancer;  ///< what was emitted
+  std::string unknown;  ///< non-empty when the input cannot tell the servers (Service or
+                        ///< EndpointSlices not in the input): ok stays true, no servers
 };
 
 enum class RouteStatus : std::uint8_t {
@@ -129,11 +157,25 @@ struct Result {
   std::vector<RouteResult> routes;       ///< routes of processed IRTCPs, processing order
   /// Set when the provider would not start (an invalid label selector); config is then empty.
   std::string fatal_error;
+  /// Reference checks not made because the input holds no object of that kind in that
+  /// namespace (manifests from Git are not the whole cluster): kind -> namespaces.
+  std::map<model::Kind, std::set<std::string>> unchecked;
+};
+
+/// What the input is: the manifests of a repository (partial: an object absent from the input
+/// is unknown unless the input holds objects of its kind in its namespace) or the whole cluster.
+struct BuildOptions {
+  /// --strict-references, and conformance cases: every absent object is missing.
+  bool complete_input = false;
 };
 
 /// Runs the provider over the catalog. The catalog must outlive the result (results point into
 /// it).
-Result Build(const model::Catalog& catalog, const ProviderOptions& options);
+Result Build(const model::Catalog& catalog, const ProviderOptions& options,
+             const BuildOptions& build = {});
+
+/// Why the provider does not see an object.
+enum class Hidden : std::uint8_t { kNo, kLegacyGroup, kNamespace, kLabels };
 
 /// Whether the provider can see `object` (section 2); when not, *reason says why.
 class Visibility {
@@ -143,6 +185,7 @@ class Visibility {
   const std::string& selector_error() const { return selector_error_; }
   bool NamespaceWatched(std::string_view ns) const;
   /// For Traefik CRD kinds, with their labels.
+  Hidden Check(const model::Object& object, const model::ObjectMeta& meta) const;
   bool CrdVisible(const model::Object& object, const model::ObjectMeta& meta,
                   std::string* reason) const;
 

@@ -63,6 +63,10 @@ void Explain(const model::Catalog& catalog, const provider::ProviderOptions& opt
     case provider::ServerSource::kNone:
       break;
   }
+  if (!b.unknown.empty()) {
+    v.unknown = b.unknown;  // the engine says what the manifests cannot tell
+    return;
+  }
   if (svc == nullptr || b.ok) {
     return;
   }

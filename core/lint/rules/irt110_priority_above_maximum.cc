@@ -34,11 +34,10 @@ void CheckPriorityAboveMaximum(const RuleContext& ctx, diag::DiagnosticSink& sin
     if (r.empty || !p.present || p.value <= rule_lang::kMaxUserPriority) {
       continue;
     }
-    resolve::ReportAt(sink, kPriorityAboveMaximum, r.object(), p.node, p.loc,
-                      r.route->path + "/priority",
-                      "priority " + std::to_string(p.value) +
-                          " exceeds Traefik's maximum user-defined priority " +
-                          std::to_string(rule_lang::kMaxUserPriority) + ": the router is dropped");
+    ReportAt(sink, kPriorityAboveMaximum, r.object(), p.node, p.loc, r.route->path + "/priority",
+             "priority " + std::to_string(p.value) +
+                 " exceeds Traefik's maximum user-defined priority " +
+                 std::to_string(rule_lang::kMaxUserPriority) + ": the router is dropped");
   }
 }
 

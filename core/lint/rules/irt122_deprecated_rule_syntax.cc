@@ -54,7 +54,7 @@ void CheckDeprecatedRuleSyntax(const RuleContext& ctx, diag::DiagnosticSink& sin
     if (r.empty || !syntax.present || syntax.value != "v2") {
       continue;
     }
-    diag::Diagnostic& d = resolve::ReportAt(
+    diag::Diagnostic& d = ReportAt(
         sink, kDeprecatedRuleSyntax, r.object(), syntax.node, syntax.loc, r.route->path + "/syntax",
         "`syntax: v2` is deprecated: the v2 rule syntax will be removed from Traefik");
     if (!r.valid()) {

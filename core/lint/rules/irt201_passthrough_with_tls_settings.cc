@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -26,7 +26,7 @@ No automatic fix.
     diag::FixAvailability::kNone};
 
 void CheckPassthroughWithTlsSettings(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
+  const ProviderView& env = ctx.Shared<ProviderView>();
   for (const model::IngressRouteTCP& irt : env.catalog().ingress_route_tcps()) {
     if (!irt.tls.present || !irt.tls.value.passthrough.Or(false)) {
       continue;
@@ -35,10 +35,9 @@ void CheckPassthroughWithTlsSettings(const RuleContext& ctx, diag::DiagnosticSin
     std::string base = irt.object->path_prefix + "/spec/tls/";
     auto report = [&](yaml::NodeId node, source::Location loc, std::string_view key,
                       std::string_view effect) {
-      resolve::ReportAt(sink, kPassthroughWithTlsSettings, *irt.object, node, loc,
-                        base + std::string(key),
-                        "tls." + std::string(key) + " is ignored with passthrough: true (" +
-                            std::string(effect) + ")");
+      ReportAt(sink, kPassthroughWithTlsSettings, *irt.object, node, loc, base + std::string(key),
+               "tls." + std::string(key) + " is ignored with passthrough: true (" +
+                   std::string(effect) + ")");
     };
     if (tls.secret_name.present && !tls.secret_name.value.empty()) {
       report(tls.secret_name.node, tls.secret_name.loc, "secretName",

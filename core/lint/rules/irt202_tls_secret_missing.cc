@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -30,31 +30,7 @@ No automatic fix.
                                        diag::FixAvailability::kNone};
 
 void CheckTlsSecretMissing(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
-  for (const model::IngressRouteTCP* irt : env.ProcessedRoutes()) {
-    if (!irt->tls.present || irt->tls.value.passthrough.Or(false)) {
-      continue;
-    }
-    const model::Field<std::string>& secret = irt->tls.value.secret_name;
-    const std::string& ns = irt->object->namespace_;
-    if (!secret.present || secret.value.empty() ||
-        !env.ChecksReferences(model::Kind::kSecret, ns) ||
-        resolve::SecretProvided(env.catalog(), ns, secret.value)) {
-      continue;
-    }
-    diag::Diagnostic& d = resolve::ReportAt(
-        sink, kTlsSecretMissing, *irt->object, secret.node, secret.loc,
-        irt->object->path_prefix + "/spec/tls/secretName",
-        "Secret " + ns + "/" + secret.value +
-            " is not in the input; Traefik serves its default certificate instead");
-    for (const model::Secret& s : env.catalog().secrets()) {
-      if (s.object->name == secret.value) {
-        d.help = "a Secret " + s.object->namespace_ + "/" + s.object->name +
-                 " exists, but Traefik reads the Secret from the IngressRouteTCP's namespace";
-        break;
-      }
-    }
-  }
+  ReportProviderEvents(ctx, sink, kTlsSecretMissing);
 }
 
 }  // namespace irtcp::lint

@@ -1,8 +1,8 @@
 #include <string>
 #include <vector>
 
-#include "core/lint/rules/provider_rules.h"
 #include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/provider_rules.h"
 #include "core/rule_lang/priority.h"
 
 namespace irtcp::lint {

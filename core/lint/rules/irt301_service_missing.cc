@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -27,19 +27,7 @@ No automatic fix.
                                      diag::FixAvailability::kNone};
 
 void CheckServiceMissing(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
-  resolve::ForEachServiceRef(env, [&](const model::IngressRouteTCP& irt, const model::Route&,
-                                      const model::ServiceRef& ref) {
-    resolve::ServiceLookup found = resolve::LookupService(env, irt, ref);
-    if (found.outcome != resolve::ServiceLookup::Outcome::kMissing) {
-      return;
-    }
-    resolve::ReportAt(sink, kServiceMissing, *irt.object, ref.name.node, ref.loc,
-                      ref.path + "/name",
-                      "Service " + found.ns + "/" + ref.name.value +
-                          " is not in the input; Traefik drops this service (\"service not "
-                          "found\")");
-  });
+  ReportProviderEvents(ctx, sink, kServiceMissing);
 }
 
 }  // namespace irtcp::lint

@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -27,22 +27,7 @@ No automatic fix.
     diag::FixAvailability::kNone};
 
 void CheckExternalNameNotAllowed(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
-  resolve::ForEachServiceRef(env, [&](const model::IngressRouteTCP& irt, const model::Route&,
-                                      const model::ServiceRef& ref) {
-    resolve::ServiceLookup found = resolve::LookupService(env, irt, ref);
-    if (found.outcome != resolve::ServiceLookup::Outcome::kNotAllowed) {
-      return;
-    }
-    diag::Diagnostic& d = resolve::ReportAt(
-        sink, kExternalNameNotAllowed, *irt.object, ref.name.node, ref.loc, ref.path + "/name",
-        "Service " + found.ns + "/" + ref.name.value +
-            " is an ExternalName Service and allowExternalNameServices is off; Traefik drops "
-            "this service (\"externalName services not allowed\")");
-    d.help =
-        "set providers.kubernetesCRD.allowExternalNameServices=true in Traefik's static "
-        "configuration";
-  });
+  ReportProviderEvents(ctx, sink, kExternalNameNotAllowed);
 }
 
 }  // namespace irtcp::lint

@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -26,35 +26,7 @@ No automatic fix.
     diag::FixAvailability::kNone};
 
 void CheckExternalNamePortMismatch(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
-  resolve::ForEachServiceRef(env, [&](const model::IngressRouteTCP& irt, const model::Route&,
-                                      const model::ServiceRef& ref) {
-    resolve::ServiceLookup found = resolve::LookupService(env, irt, ref);
-    if (found.outcome != resolve::ServiceLookup::Outcome::kFound || !ref.port.present ||
-        ref.port.value.is_string || ref.port.value.IsZero()) {
-      return;
-    }
-    const model::Service& svc = *found.service;
-    if (svc.EffectiveType() != "ExternalName" ||
-        resolve::FindServicePort(svc, ref.port.value) != nullptr) {
-      return;
-    }
-    std::string ports;
-    for (const model::ServicePort& p : svc.ports) {
-      if (p.port.present && p.port.value != 0) {
-        ports += (ports.empty() ? "" : ", ") + std::to_string(p.port.value);
-      }
-    }
-    if (ports.empty()) {
-      return;  // no declared port: the ref's port is used without a warning
-    }
-    std::string port = ref.port.value.ToString();
-    resolve::ReportAt(
-        sink, kExternalNamePortMismatch, *irt.object, ref.port.node, ref.loc, ref.path + "/port",
-        "port " + port + " does not match the ports of ExternalName Service " + found.ns + "/" +
-            ref.name.value + " (" + ports + "); Traefik warns and connects to " +
-            svc.external_name.Or("?") + ":" + port);
-  });
+  ReportProviderEvents(ctx, sink, kExternalNamePortMismatch);
 }
 
 }  // namespace irtcp::lint

@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -27,28 +27,7 @@ No automatic fix.
                                        diag::FixAvailability::kNone};
 
 void CheckNativeLbHeadless(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
-  resolve::ForEachServiceRef(env, [&](const model::IngressRouteTCP& irt, const model::Route&,
-                                      const model::ServiceRef& ref) {
-    resolve::ServiceLookup found = resolve::LookupService(env, irt, ref);
-    if (found.outcome != resolve::ServiceLookup::Outcome::kFound) {
-      return;
-    }
-    const model::Service& svc = *found.service;
-    bool native_lb =
-        ref.native_lb.present ? ref.native_lb.value : env.provider().native_lb_by_default;
-    bool node_port = svc.EffectiveType() == "NodePort" && ref.node_port_lb.Or(false);
-    if (!native_lb || node_port || svc.EffectiveType() == "ExternalName" ||
-        svc.cluster_ip.Or("") != "None") {
-      return;
-    }
-    std::string message = "Service " + found.ns + "/" + svc.object->name +
-                          " is headless (clusterIP: None) but this ref uses its cluster IP (" +
-                          (ref.native_lb.present ? "nativeLB: true" : "nativeLBByDefault") +
-                          "); Traefik drops this service";
-    resolve::ReportAt(sink, kNativeLbHeadless, *irt.object, ref.native_lb.node, ref.loc,
-                      ref.path + (ref.native_lb.present ? "/nativeLB" : ""), message);
-  });
+  ReportProviderEvents(ctx, sink, kNativeLbHeadless);
 }
 
 }  // namespace irtcp::lint

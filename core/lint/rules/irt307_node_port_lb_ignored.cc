@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -27,33 +27,7 @@ No automatic fix.
                                         diag::FixAvailability::kNone};
 
 void CheckNodePortLbIgnored(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
-  resolve::ForEachServiceRef(env, [&](const model::IngressRouteTCP& irt, const model::Route&,
-                                      const model::ServiceRef& ref) {
-    if (!ref.node_port_lb.Or(false)) {
-      return;
-    }
-    resolve::ServiceLookup found = resolve::LookupService(env, irt, ref);
-    if (found.outcome != resolve::ServiceLookup::Outcome::kFound) {
-      return;
-    }
-    const model::Service& svc = *found.service;
-    std::string who = "Service " + found.ns + "/" + svc.object->name;
-    if (svc.EffectiveType() != "NodePort") {
-      resolve::ReportAt(sink, kNodePortLbIgnored, *irt.object, ref.node_port_lb.node, ref.loc,
-                        ref.path + "/nodePortLB",
-                        "nodePortLB is ignored: " + who + " is of type " +
-                            std::string(svc.EffectiveType()) +
-                            ", not NodePort; Traefik balances over its endpoints instead");
-    } else if (env.provider().disable_cluster_scope_resources) {
-      diag::Diagnostic& d = resolve::ReportAt(
-          sink, kNodePortLbIgnored, *irt.object, ref.node_port_lb.node, ref.loc,
-          ref.path + "/nodePortLB",
-          "nodePortLB needs Nodes but disableClusterScopeResources is on; Traefik drops this "
-          "service (\"nodes lookup is disabled\")");
-      d.severity = diag::Severity::kError;
-    }
-  });
+  ReportProviderEvents(ctx, sink, kNodePortLbIgnored);
 }
 
 }  // namespace irtcp::lint

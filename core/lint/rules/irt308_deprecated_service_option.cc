@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -29,29 +29,29 @@ No automatic fix.
     diag::FixAvailability::kNone};
 
 void CheckDeprecatedServiceOption(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
+  const ProviderView& env = ctx.Shared<ProviderView>();
   for (const model::IngressRouteTCP& irt : env.catalog().ingress_route_tcps()) {
     for (const model::Route& route : irt.routes) {
       for (const model::ServiceRef& ref : route.services) {
         bool transport = ref.servers_transport.present && !ref.servers_transport.value.empty();
         if (ref.proxy_protocol.present) {
-          resolve::ReportAt(sink, kDeprecatedServiceOption, *irt.object, ref.proxy_protocol.node,
-                            ref.loc, ref.path + "/proxyProtocol",
-                            transport ? "proxyProtocol is deprecated and ignored here: the "
-                                        "serversTransport's proxyProtocol wins"
-                                      : "proxyProtocol on a service ref is deprecated; use a "
-                                        "ServersTransportTCP");
+          ReportAt(sink, kDeprecatedServiceOption, *irt.object, ref.proxy_protocol.node, ref.loc,
+                   ref.path + "/proxyProtocol",
+                   transport ? "proxyProtocol is deprecated and ignored here: the "
+                               "serversTransport's proxyProtocol wins"
+                             : "proxyProtocol on a service ref is deprecated; use a "
+                               "ServersTransportTCP");
         }
         if (ref.termination_delay.present) {
           std::string v = std::to_string(ref.termination_delay.value);
-          resolve::ReportAt(sink, kDeprecatedServiceOption, *irt.object, ref.termination_delay.node,
-                            ref.loc, ref.path + "/terminationDelay",
-                            transport ? "terminationDelay is deprecated and dropped: this ref "
-                                        "sets serversTransport, whose terminationDelay wins"
-                                      : "terminationDelay is deprecated and read as " + v +
-                                            " NANOSECONDS, not milliseconds; use a "
-                                            "ServersTransportTCP (terminationDelay: " +
-                                            v + "ms)");
+          ReportAt(sink, kDeprecatedServiceOption, *irt.object, ref.termination_delay.node, ref.loc,
+                   ref.path + "/terminationDelay",
+                   transport ? "terminationDelay is deprecated and dropped: this ref "
+                               "sets serversTransport, whose terminationDelay wins"
+                             : "terminationDelay is deprecated and read as " + v +
+                                   " NANOSECONDS, not milliseconds; use a "
+                                   "ServersTransportTCP (terminationDelay: " +
+                                   v + "ms)");
         }
       }
     }

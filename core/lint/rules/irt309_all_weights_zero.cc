@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -23,7 +23,7 @@ No automatic fix.
                                      diag::FixAvailability::kNone};
 
 void CheckAllWeightsZero(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
+  const ProviderView& env = ctx.Shared<ProviderView>();
   for (const model::IngressRouteTCP& irt : env.catalog().ingress_route_tcps()) {
     for (const model::Route& route : irt.routes) {
       if (route.services.size() < 2) {
@@ -34,11 +34,11 @@ void CheckAllWeightsZero(const RuleContext& ctx, diag::DiagnosticSink& sink) {
         all_zero = all_zero && ref.weight.present && ref.weight.value == 0;
       }
       if (all_zero) {
-        resolve::ReportAt(sink, kAllWeightsZero, *irt.object, route.services_node, route.loc,
-                          route.path + "/services",
-                          "all " + std::to_string(route.services.size()) +
-                              " services of this route have weight 0: Traefik sends it no "
-                              "connection");
+        ReportAt(sink, kAllWeightsZero, *irt.object, route.services_node, route.loc,
+                 route.path + "/services",
+                 "all " + std::to_string(route.services.size()) +
+                     " services of this route have weight 0: Traefik sends it no "
+                     "connection");
       }
     }
   }

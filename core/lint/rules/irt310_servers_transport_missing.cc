@@ -1,6 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/lint/rules/reference_index.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -33,54 +32,7 @@ No automatic fix.
     diag::FixAvailability::kNone};
 
 void CheckServersTransportMissing(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
-  const auto& transports = env.catalog().servers_transport_tcps();
-  resolve::ForEachServiceRef(env, [&](const model::IngressRouteTCP& irt, const model::Route&,
-                                      const model::ServiceRef& ref) {
-    if (!ref.servers_transport.present || ref.servers_transport.value.empty()) {
-      return;
-    }
-    const std::string& v = ref.servers_transport.value;
-    const std::string& parent = irt.object->namespace_;
-    std::string key;
-    std::size_t at = v.find('@');
-    if (at != std::string::npos) {
-      if (v.substr(at) != "@kubernetescrd" || !env.provider().allow_cross_namespace) {
-        return;  // another provider, or refused (IRT401)
-      }
-      key = v.substr(0, at);
-      if (!ctx.options.strict_references && transports.empty()) {
-        return;
-      }
-    } else {
-      if (!env.ChecksReferences(model::Kind::kServersTransportTCP, parent)) {
-        return;
-      }
-      key = NormalizedKey(parent, v);
-    }
-    if (ctx.Shared<ReferenceIndex>().servers_transport_keys.contains(key)) {
-      return;
-    }
-    diag::Diagnostic& d = resolve::ReportAt(
-        sink, kServersTransportMissing, *irt.object, ref.servers_transport.node, ref.loc,
-        ref.path + "/serversTransport",
-        "serversTransport \"" + v + "\" resolves to \"" + key +
-            "\", and no ServersTransportTCP has that name; the service fails at runtime (\"no "
-            "transport configuration found\")");
-    if (at == std::string::npos && v.rfind(parent + "-", 0) == 0) {
-      d.help = "Traefik prefixes the namespace itself: write serversTransport: " +
-               v.substr(parent.size() + 1);
-      return;
-    }
-    for (const model::ServersTransportTCP& t : transports) {
-      if (t.object->name == v && t.object->namespace_ != parent) {
-        d.help = "ServersTransportTCP " + t.object->namespace_ + "/" + v +
-                 " exists, but a plain name resolves in the IngressRouteTCP's namespace (" +
-                 parent + ")";
-        return;
-      }
-    }
-  });
+  ReportProviderEvents(ctx, sink, kServersTransportMissing);
 }
 
 }  // namespace irtcp::lint

@@ -1,7 +1,5 @@
-#include <algorithm>
-
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -29,51 +27,8 @@ No automatic fix.
     diag::Severity::kError,
     diag::FixAvailability::kNone};
 
-namespace {
-
-void Check(const resolve::LintEnv& env, const model::IngressRouteTCP& irt,
-           const model::Field<std::string>& name, source::Location loc, const std::string& path,
-           std::string_view what, std::string_view effect, diag::DiagnosticSink& sink) {
-  if (!name.present || name.value.find('@') == std::string::npos) {
-    return;
-  }
-  resolve::RefResolution r =
-      resolve::ResolveObjectRef(irt.object->namespace_, name.value, "", env.provider());
-  if (r.error.find("crossProviderNamespaces") == std::string::npos) {
-    return;
-  }
-  resolve::ReportAt(sink, kCrossProviderReference, *irt.object, name.node, loc, path,
-                    std::string(what) + " \"" + name.value +
-                        "\" is a cross-provider reference, "
-                        "and namespace " +
-                        irt.object->namespace_ + " is not in crossProviderNamespaces; " +
-                        std::string(effect));
-}
-
-}  // namespace
-
 void CheckCrossProviderReference(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
-  if (!env.provider().cross_provider_namespaces) {
-    return;
-  }
-  for (const model::IngressRouteTCP* irt : env.ProcessedRoutes()) {
-    if (irt->tls.present && irt->tls.value.options.present) {
-      const model::ObjectRef& o = irt->tls.value.options.value;
-      Check(env, *irt, o.name, o.loc, o.path + "/name", "TLS option",
-            "Traefik drops every router of this object", sink);
-    }
-    for (const model::Route& route : irt->routes) {
-      for (const model::ObjectRef& m : route.middlewares) {
-        Check(env, *irt, m.name, m.loc, m.path + "/name", "middleware",
-              "Traefik drops this whole route", sink);
-      }
-      for (const model::ServiceRef& ref : route.services) {
-        Check(env, *irt, ref.servers_transport, ref.loc, ref.path + "/serversTransport",
-              "serversTransport", "Traefik drops this service", sink);
-      }
-    }
-  }
+  ReportProviderEvents(ctx, sink, kCrossProviderReference);
 }
 
 }  // namespace irtcp::lint

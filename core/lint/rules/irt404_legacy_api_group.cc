@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -31,7 +31,7 @@ void CheckLegacyApiGroup(const RuleContext& ctx, diag::DiagnosticSink& sink) {
     }
     const yaml::Document& doc = *o.doc;
     yaml::NodeId av = doc.Get(o.node, "apiVersion");
-    diag::Diagnostic& d = resolve::ReportAt(
+    diag::Diagnostic& d = ReportAt(
         sink, kLegacyApiGroup, o, av, o.loc(), o.path_prefix + "/apiVersion",
         o.kind_name + " " + o.namespace_ + "/" + o.name +
             " uses the removed API group traefik.containo.us: Traefik v3 ignores it silently");

@@ -1,5 +1,5 @@
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -24,7 +24,7 @@ offered only when the object has no `ipAllowList` already.
                                   diag::FixAvailability::kSometimes};
 
 void CheckIpWhiteList(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
+  const ProviderView& env = ctx.Shared<ProviderView>();
   for (const model::MiddlewareTCP& mw : env.catalog().middleware_tcps()) {
     if (!mw.ip_white_list.present && !mw.ip_white_list.invalid) {
       continue;
@@ -32,10 +32,10 @@ void CheckIpWhiteList(const RuleContext& ctx, diag::DiagnosticSink& sink) {
     const yaml::Document& doc = *mw.object->doc;
     yaml::NodeId spec = doc.Get(mw.object->node, "spec");
     yaml::NodeId key = doc.GetKey(spec, "ipWhiteList");
-    diag::Diagnostic& d = resolve::ReportAt(
-        sink, kIpWhiteList, *mw.object, key, mw.ip_white_list.loc,
-        mw.object->path_prefix + "/spec/ipWhiteList",
-        "ipWhiteList is deprecated; use ipAllowList (same sourceRange, same behaviour)");
+    diag::Diagnostic& d =
+        ReportAt(sink, kIpWhiteList, *mw.object, key, mw.ip_white_list.loc,
+                 mw.object->path_prefix + "/spec/ipWhiteList",
+                 "ipWhiteList is deprecated; use ipAllowList (same sourceRange, same behaviour)");
     if (key != yaml::kNoNode && !mw.ip_allow_list.present && !mw.ip_allow_list.invalid &&
         doc.node(key).style == yaml::ScalarStyle::kPlain) {
       diag::Fix fix;

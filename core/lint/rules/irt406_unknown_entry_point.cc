@@ -1,7 +1,7 @@
 #include <algorithm>
 
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 #include "core/util/spell.h"
 
 namespace irtcp::lint {
@@ -29,7 +29,7 @@ No automatic fix.
                                         diag::FixAvailability::kNone};
 
 void CheckUnknownEntryPoint(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
+  const ProviderView& env = ctx.Shared<ProviderView>();
   if (!env.config().entry_points_known) {
     return;
   }
@@ -41,7 +41,7 @@ void CheckUnknownEntryPoint(const RuleContext& ctx, diag::DiagnosticSink& sink) 
       list += (list.empty() ? "" : ", ") + ep.name;
     }
   }
-  for (const model::IngressRouteTCP* irt : env.ProcessedRoutes()) {
+  for (const model::IngressRouteTCP* irt : env.processed()) {
     if (!irt->entry_points.present) {
       continue;
     }
@@ -58,7 +58,7 @@ void CheckUnknownEntryPoint(const RuleContext& ctx, diag::DiagnosticSink& sink) 
       for (const provider::EntryPoint& ep : env.config().entry_points) {
         udp = udp || (ep.udp && ep.name == name);
       }
-      diag::Diagnostic& d = resolve::ReportAt(
+      diag::Diagnostic& d = ReportAt(
           sink, kUnknownEntryPoint, *irt->object, item, irt->entry_points.loc,
           irt->object->path_prefix + "/spec/entryPoints/" + std::to_string(i),
           "entry point \"" + name + "\" " +

@@ -1,6 +1,6 @@
 #include "core/config/traefik_config.h"
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -27,13 +27,13 @@ No automatic fix.
                                           diag::FixAvailability::kNone};
 
 void CheckImplicitEntryPoints(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
+  const ProviderView& env = ctx.Shared<ProviderView>();
   std::vector<std::string> defaults = config::DefaultEntryPoints(env.config());
   std::string list;
   for (const std::string& d : defaults) {
     list += (list.empty() ? "" : ", ") + d;
   }
-  for (const model::IngressRouteTCP* irt : env.ProcessedRoutes()) {
+  for (const model::IngressRouteTCP* irt : env.processed()) {
     if (irt->entry_points.present && !irt->entry_points.value.empty()) {
       continue;
     }
@@ -48,9 +48,9 @@ void CheckImplicitEntryPoints(const RuleContext& ctx, diag::DiagnosticSink& sink
       message += "the default entry points: " + list;
     }
     yaml::NodeId spec = irt->object->doc->Get(irt->object->node, "spec");
-    resolve::ReportAt(sink, kImplicitEntryPoints, *irt->object, yaml::kNoNode,
-                      spec != yaml::kNoNode ? irt->object->doc->node(spec).loc : irt->object->loc(),
-                      irt->object->path_prefix + "/spec", message);
+    ReportAt(sink, kImplicitEntryPoints, *irt->object, yaml::kNoNode,
+             spec != yaml::kNoNode ? irt->object->doc->node(spec).loc : irt->object->loc(),
+             irt->object->path_prefix + "/spec", message);
   }
 }
 

@@ -1,8 +1,5 @@
-#include <string>
-#include <unordered_map>
-
-#include "core/lint/rules/provider_rules.h"
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -32,33 +29,7 @@ No automatic fix: renaming an object is a deployment change.
     diag::FixAvailability::kNone};
 
 void CheckRouterNameCollision(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  const std::vector<RouteRule>& routes = env.routes();
-  std::unordered_map<std::string, std::size_t> first;
-  first.reserve(routes.size());
-  for (std::size_t i = 0; i < routes.size(); ++i) {
-    const RouteRule& r = routes[i];
-    if (r.empty) {
-      continue;  // Traefik skips the route
-    }
-    const model::Object& o = r.object();
-    auto [it, inserted] = first.try_emplace(RouterName(r), i);
-    if (inserted) {
-      continue;
-    }
-    const RouteRule& other = routes[it->second];
-    const model::Object& p = other.object();
-    if (other.irt == r.irt || (p.namespace_ == o.namespace_ && p.name == o.name)) {
-      continue;  // one object's match twice (IRT111), or one object given twice (kubectl keeps one)
-    }
-    env.ReportAtMatch(sink, kRouterNameCollision, r,
-                      "router name " + it->first + " is also the name of IngressRouteTCP " +
-                          p.namespace_ + "/" + p.name + " routes[" +
-                          std::to_string(other.route->index) +
-                          "] (Traefik joins namespace and name with dashes); one router and its "
-                          "service replace the other's")
-        .help = "rename one of the objects so that <namespace>-<name> differs";
-  }
+  ReportProviderEvents(ctx, sink, kRouterNameCollision);
 }
 
 }  // namespace irtcp::lint

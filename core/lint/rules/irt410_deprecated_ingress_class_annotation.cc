@@ -1,7 +1,5 @@
-#include <string>
-
-#include "core/lint/rules/provider_rules.h"
-#include "core/resolve/lint_support.h"
+#include "core/lint/support/provider_rules.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 
@@ -32,27 +30,7 @@ has CRDs older than v3.7.
     diag::FixAvailability::kNone};
 
 void CheckDeprecatedIngressClassAnnotation(const RuleContext& ctx, diag::DiagnosticSink& sink) {
-  resolve::LintEnv env(ctx);
-  for (const model::IngressRouteTCP& irt : env.catalog().ingress_route_tcps()) {
-    const model::Field<std::string>& a = irt.ingress_class_annotation;
-    if (irt.object->legacy_group || !a.present || a.value.empty()) {
-      continue;
-    }
-    const model::Object& o = *irt.object;
-    std::string path = o.path_prefix + "/metadata/annotations/kubernetes.io~1ingress.class";
-    if (irt.ingress_class_name.present) {
-      resolve::ReportAt(sink, kDeprecatedIngressClassAnnotation, o, a.node, a.loc, path,
-                        "the kubernetes.io/ingress.class annotation is ignored: "
-                        "spec.ingressClassName \"" +
-                            irt.ingress_class_name.value + "\" takes precedence")
-          .help = "remove the annotation";
-      continue;
-    }
-    resolve::ReportAt(sink, kDeprecatedIngressClassAnnotation, o, a.node, a.loc, path,
-                      "the kubernetes.io/ingress.class annotation is deprecated (Traefik logs "
-                      "a warning for it on every refresh)")
-        .help = "write spec.ingressClassName: " + a.value + " instead (Traefik v3.7 CRDs)";
-  }
+  ReportProviderEvents(ctx, sink, kDeprecatedIngressClassAnnotation);
 }
 
 }  // namespace irtcp::lint

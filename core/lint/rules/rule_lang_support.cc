@@ -61,9 +61,9 @@ int ErrorCode(const rl::Error& error, std::string_view rule) {
   }
 }
 
-RuleLangEnv::RuleLangEnv(const RuleContext& ctx) : env_(ctx) {
+RuleLangEnv::RuleLangEnv(const RuleContext& ctx) : env_(ctx.Shared<ProviderView>()) {
   rl::Syntax default_syntax = rl::SyntaxFromString(ctx.options.default_rule_syntax);
-  for (const model::IngressRouteTCP* irt : env_.ProcessedRoutes()) {
+  for (const model::IngressRouteTCP* irt : env_.processed()) {
     for (const model::Route& route : irt->routes) {
       RouteRule r;
       r.irt = irt;
@@ -116,11 +116,11 @@ diag::Diagnostic& RuleLangEnv::ReportInRule(diag::DiagnosticSink& sink, const di
 diag::Diagnostic& RuleLangEnv::ReportAtMatch(diag::DiagnosticSink& sink, const diag::RuleInfo& rule,
                                              const RouteRule& r, std::string message) const {
   if (r.route->match.node != yaml::kNoNode) {
-    return resolve::ReportAt(sink, rule, *r.irt->object, r.route->match.node, r.route->match.loc,
-                             r.match_path, std::move(message));
+    return ReportAt(sink, rule, *r.irt->object, r.route->match.node, r.route->match.loc,
+                    r.match_path, std::move(message));
   }
-  return resolve::ReportAt(sink, rule, *r.irt->object, r.route->node, r.route->loc, r.route->path,
-                           std::move(message));
+  return ReportAt(sink, rule, *r.irt->object, r.route->node, r.route->loc, r.route->path,
+                  std::move(message));
 }
 
 std::string EncodeScalar(std::string_view value, bool prefer_plain, bool prefer_double) {
@@ -264,9 +264,9 @@ const rl::Arg* ArgAt(const rl::Node& root, std::uint32_t offset, const rl::Node*
 }
 
 std::optional<std::string> OverlapAnalysisNote(const RuleContext& ctx) {
-  resolve::LintEnv env(ctx);
+  const ProviderView& env = ctx.Shared<ProviderView>();
   std::size_t routes = 0;
-  for (const model::IngressRouteTCP* irt : env.ProcessedRoutes()) {
+  for (const model::IngressRouteTCP* irt : env.processed()) {
     for (const model::Route& route : irt->routes) {
       routes += route.match.present && !route.match.value.empty() ? 1U : 0U;
     }

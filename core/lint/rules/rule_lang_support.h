@@ -12,8 +12,8 @@
 
 #include "core/diag/diagnostic.h"
 #include "core/lint/rule.h"
+#include "core/lint/support/provider_view.h"
 #include "core/model/traefik.h"
-#include "core/resolve/lint_support.h"
 #include "core/rule_lang/ast.h"
 #include "core/rule_lang/error.h"
 
@@ -77,7 +77,7 @@ class RuleLangEnv {
  public:
   explicit RuleLangEnv(const RuleContext& ctx);
 
-  const resolve::LintEnv& env() const { return env_; }
+  const ProviderView& env() const { return env_; }
   const std::vector<RouteRule>& routes() const { return routes_; }
 
   /// Reports at bytes [begin, end) of the route's rule (mapped through the YAML scalar).
@@ -100,7 +100,7 @@ class RuleLangEnv {
   std::vector<std::string> EntryPointsOf(const RouteRule& r) const;
 
  private:
-  resolve::LintEnv env_;
+  const ProviderView& env_;
   std::vector<RouteRule> routes_;
 };
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "core/lint/registry.h"
-#include "core/lint/rules/reference_index.h"
 #include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/provider_view.h"
 
 namespace irtcp::lint {
 namespace {
@@ -62,7 +62,7 @@ TEST(SharedAnalyses, OverlapAnalysisSkipsLargeInputsAndSaysSo) {
   EXPECT_TRUE(listed);
 }
 
-TEST(ReferenceIndex, KeysAsTraefikRegistersThem) {
+TEST(ProviderView, KeysAsTraefikRegistersThem) {
   model::InputSet input = Load(R"(apiVersion: traefik.io/v1alpha1
 kind: MiddlewareTCP
 metadata: {name: my.mw, namespace: apps}
@@ -85,13 +85,12 @@ spec: {inFlightConn: {amount: 1}}
 )");
   LintOptions options;
   RuleContext ctx{input, options};
-  const ReferenceIndex& index = ctx.Shared<ReferenceIndex>();
-  EXPECT_TRUE(index.middleware_tcp_keys.contains("apps-my-mw"));
-  EXPECT_FALSE(index.middleware_tcp_keys.contains("legacy-old"));  // removed group: invisible
-  EXPECT_TRUE(index.middleware_tcp_namespaces.contains("legacy"));
-  EXPECT_TRUE(index.tls_option_keys.contains("default"));
-  EXPECT_TRUE(index.tls_option_keys.contains("apps-strict"));
-  EXPECT_EQ(index.tls_options_by_name.count("apps/strict"), 1U);
+  const provider::Configuration& config = ctx.Shared<ProviderView>().result().config;
+  EXPECT_EQ(config.tcp.middlewares.count("apps-my-mw"), 1U);
+  EXPECT_EQ(config.tcp.middlewares.count("legacy-old"), 0U);  // removed group: invisible
+  ASSERT_TRUE(config.tls.options.has_value());
+  EXPECT_EQ(config.tls.options->count("default"), 1U);  // registered without its namespace
+  EXPECT_EQ(config.tls.options->count("apps-strict"), 1U);
 }
 
 }  // namespace

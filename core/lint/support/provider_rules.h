@@ -1,5 +1,7 @@
 // Provider and reference rules (IRT2xx TLS, IRT3xx services, IRT4xx cross-resource): one
-// definition file per rule, core/lint/rules/irtNNN_<name>.cc; listed in core/lint/registry.cc.
+// definition file per rule, core/lint/rules/irtNNN_<name>.cc; listed in core/lint/registry.cc. The
+// rules that describe a provider decision map the provider model's events
+// (core/lint/support/provider_view.h).
 #pragma once
 
 #include "core/diag/diagnostic.h"
@@ -36,6 +38,7 @@ IRTCP_DECLARE_RULE(ImplicitEntryPoints);               // IRT407
 IRTCP_DECLARE_RULE(ObjectNotWatched);                  // IRT408
 IRTCP_DECLARE_RULE(RouterNameCollision);               // IRT409
 IRTCP_DECLARE_RULE(DeprecatedIngressClassAnnotation);  // IRT410
+IRTCP_DECLARE_RULE(ProviderLog);                       // IRT490
 
 #undef IRTCP_DECLARE_RULE
 

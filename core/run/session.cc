@@ -1,0 +1,113 @@
+#include "core/run/session.h"
+
+#include <algorithm>
+
+#include "core/lint/registry.h"
+#include "core/lint/support/provider_view.h"
+#include "core/validate/validate.h"
+
+namespace irtcp::run {
+
+namespace {
+
+/// Catalog -> provider model -> checks over an already loaded input.
+bool Analyse(Session& s, const SessionOptions& options, std::string* err) {
+  s.catalog = std::make_unique<model::Catalog>(s.loaded->input);
+  provider::BuildOptions build;
+  build.complete_input = options.strict_references;
+  s.provider = provider::Build(*s.catalog, s.static_config.provider, build);
+  if (!s.provider.fatal_error.empty()) {
+    *err = s.provider.fatal_error + " (Traefik would not start)";
+    return false;
+  }
+  s.lint.default_rule_syntax = s.static_config.default_rule_syntax;
+  s.lint.strict_references = options.strict_references;
+  s.lint.static_config = &s.static_config;
+  s.lint.catalog = s.catalog.get();
+  s.lint.provider_result = &s.provider;
+  lint::RuleContext ctx{s.loaded->input, s.lint};
+  std::vector<std::string>& notes = s.summary.notes;
+  if (options.command == Command::kValidate) {
+    validate::ValidateOptions vo;
+    vo.crd_paths = options.crd_paths;
+    vo.lint = s.lint;
+    if (!validate::Validate(*s.loaded, vo, err)) {
+      return false;
+    }
+    if (s.loaded->input.traefik_object_count() == 0 && s.loaded->collected.errors.empty()) {
+      notes.push_back(
+          "no Traefik TCP object (IngressRouteTCP, MiddlewareTCP, ServersTransportTCP, "
+          "TLSOption, TLSStore) found in the input");
+    }
+    for (std::string& note : lint::CheckNotes(ctx)) {
+      notes.push_back(std::move(note));
+    }
+  } else {
+    lint::RunProviderChecks(ctx, s.loaded->sink);
+    for (std::string& note : lint::SkippedReferenceNotes(ctx)) {
+      notes.push_back(std::move(note));
+    }
+    for (std::string& note : lint::UnknownServerNotes(s.provider)) {
+      notes.push_back(std::move(note));
+    }
+  }
+  if (options.verbose) {
+    for (const auto& [kind, n] : s.loaded->input.skipped()) {
+      notes.push_back("skipped " + std::to_string(n) + " object(s) of kind " + kind);
+    }
+  }
+  s.loaded->sink.Sort();
+  return true;
+}
+
+void FillSummary(Session& s) {
+  std::vector<std::string> analysis_notes = std::move(s.summary.notes);
+  s.summary = s.loaded->MakeSummary();
+  s.summary.notes = s.config_notes;
+  s.summary.notes.insert(s.summary.notes.end(), analysis_notes.begin(), analysis_notes.end());
+}
+
+}  // namespace
+
+std::unique_ptr<Session> RunSession(const SessionOptions& options) {
+  auto s = std::make_unique<Session>();
+  if (!config::BuildStaticConfig(options.static_config, &s->static_config, &s->config_notes,
+                                 &s->fatal_error)) {
+    return s;
+  }
+  s->loaded = Load(options.load);
+  if (!Analyse(*s, options, &s->fatal_error)) {
+    return s;
+  }
+  FillSummary(*s);
+  return s;
+}
+
+std::unique_ptr<Session> RecheckSources(const Session& base, const SessionOptions& options,
+                                        const std::vector<source::SourceFilePtr>& sources,
+                                        std::string* err) {
+  auto s = std::make_unique<Session>();
+  s->static_config = base.static_config;
+  s->config_notes = base.config_notes;
+  s->loaded = std::make_unique<LoadedRun>(options.load.default_namespace);
+  s->loaded->collected = base.loaded->collected;
+  s->loaded->collected.sources = sources;
+  for (const source::SourceFilePtr& file : sources) {
+    s->loaded->input.AddSource(file, options.load.yaml, s->loaded->sink);
+  }
+  // Findings about inputs that were never parsed (too large, Helm templates) stay.
+  const std::vector<source::SourceFilePtr>& originals = base.loaded->collected.sources;
+  for (const diag::Diagnostic& d : base.loaded->sink.diagnostics()) {
+    if (d.file != nullptr &&
+        std::find(originals.begin(), originals.end(), d.file) == originals.end()) {
+      s->loaded->sink.Add(d);
+    }
+  }
+  if (!Analyse(*s, options, err)) {
+    return nullptr;
+  }
+  FillSummary(*s);
+  return s;
+}
+
+}  // namespace irtcp::run
