@@ -1,5 +1,7 @@
 #include "core/yaml/tree.h"
 
+#include "core/util/strings.h"
+
 namespace irtcp::yaml {
 
 NodeId Document::GetKey(NodeId map, std::string_view key) const {
@@ -43,15 +45,7 @@ std::string JsonPointer(const std::vector<std::string>& segments) {
   std::string out;
   for (const std::string& seg : segments) {
     out += '/';
-    for (char c : seg) {
-      if (c == '~') {
-        out += "~0";
-      } else if (c == '/') {
-        out += "~1";
-      } else {
-        out += c;
-      }
-    }
+    util::AppendJsonPointerToken(seg, &out);
   }
   return out;
 }

@@ -1,10 +1,12 @@
-#include "core/yaml/resolve.h"
+#include "core/yaml/scalar_types.h"
 
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include "core/util/hex.h"
 
 namespace irtcp::yaml {
 
@@ -80,17 +82,9 @@ bool ParseGoInt(std::string_view s, std::int64_t* out, bool* overflow) {
   }
   std::uint64_t value = 0;
   for (char c : s) {
-    unsigned d = 0;
-    if (IsDigit(c)) {
-      d = static_cast<unsigned>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      d = static_cast<unsigned>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      d = static_cast<unsigned>(c - 'A' + 10);
-    } else {
-      return false;
-    }
-    if (d >= base) {
+    int v = util::HexDigitValue(c);
+    auto d = static_cast<unsigned>(v);
+    if (v < 0 || d >= base) {
       return false;
     }
     if (value > (UINT64_MAX - d) / base) {
