@@ -5,7 +5,7 @@
 
 #include "core/input/collect.h"
 #include "core/lint/rules/provider_rules.h"
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/model/object.h"
 #include "core/provider/report.h"
 #include "core/resolve/lint_support.h"

@@ -2,7 +2,7 @@
 #include <unordered_map>
 
 #include "core/lint/rules/provider_rules.h"
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -33,11 +33,11 @@ No automatic fix: renaming an object is a deployment change.
 
 void CheckRouterNameCollision(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  const std::vector<RouteRule>& routes = env.routes();
+  const std::vector<RouteMatch>& routes = env.routes();
   std::unordered_map<std::string, std::size_t> first;
   first.reserve(routes.size());
   for (std::size_t i = 0; i < routes.size(); ++i) {
-    const RouteRule& r = routes[i];
+    const RouteMatch& r = routes[i];
     if (r.empty) {
       continue;  // Traefik skips the route
     }
@@ -46,7 +46,7 @@ void CheckRouterNameCollision(const RuleContext& ctx, diag::DiagnosticSink& sink
     if (inserted) {
       continue;
     }
-    const RouteRule& other = routes[it->second];
+    const RouteMatch& other = routes[it->second];
     const model::Object& p = other.object();
     if (other.irt == r.irt || (p.namespace_ == o.namespace_ && p.name == o.name)) {
       continue;  // one object's match twice (IRT111), or one object given twice (kubectl keeps one)
