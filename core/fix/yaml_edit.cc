@@ -6,6 +6,16 @@
 
 namespace irtcp::fix {
 
+namespace {
+
+// The offset of the first byte of the line holding `offset`.
+std::size_t LineStart(std::string_view text, std::size_t offset) {
+  std::size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+}  // namespace
+
 std::string EncodeYamlScalar(std::string_view value, bool prefer_plain, bool prefer_double) {
   // Control characters (and DEL) are not printable in YAML: they need double quotes and
   // escapes. Tabs and line breaks would also change meaning in the other styles.
@@ -60,8 +70,7 @@ std::optional<diag::Edit> InsertEntryAfter(const yaml::Document& doc, yaml::Node
   }
   const std::string& text = doc.file().text();
   std::uint32_t key_begin = doc.node(after_key).begin;
-  std::size_t line_start = text.rfind('\n', key_begin == 0 ? 0 : key_begin - 1);
-  line_start = line_start == std::string::npos || key_begin == 0 ? 0 : line_start + 1;
+  std::size_t line_start = LineStart(text, key_begin);
   // The key's column, counting a leading "- " as indentation: the new entry lines up with it.
   std::string indent(key_begin - line_start, ' ');
   std::size_t nl = text.find('\n', doc.node(after_value).end);
@@ -84,8 +93,7 @@ std::optional<diag::Edit> DeleteEntryLine(const yaml::Document& doc, yaml::NodeI
   }
   const std::string& text = doc.file().text();
   std::uint32_t key_begin = doc.node(key_node).begin;
-  std::size_t line_start = key_begin == 0 ? std::string::npos : text.rfind('\n', key_begin - 1);
-  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  std::size_t line_start = LineStart(text, key_begin);
   for (std::size_t i = line_start; i < key_begin; ++i) {
     if (text[i] != ' ') {
       return std::nullopt;

@@ -107,6 +107,15 @@ bool ParseGoInt(std::string_view s, std::int64_t* out, bool* overflow) {
 }
 
 /// yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+// Advances *i past a run of decimal digits; false when there is none.
+bool SkipDigits(std::string_view s, std::size_t* i) {
+  std::size_t start = *i;
+  while (*i < s.size() && IsDigit(s[*i])) {
+    ++*i;
+  }
+  return *i > start;
+}
+
 bool IsYamlFloat(std::string_view s) {
   std::size_t i = 0;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
@@ -114,26 +123,16 @@ bool IsYamlFloat(std::string_view s) {
   }
   if (i < s.size() && s[i] == '.') {
     ++i;
-    std::size_t d = i;
-    while (i < s.size() && IsDigit(s[i])) {
-      ++i;
-    }
-    if (i == d) {
+    if (!SkipDigits(s, &i)) {
       return false;
     }
   } else {
-    std::size_t d = i;
-    while (i < s.size() && IsDigit(s[i])) {
-      ++i;
-    }
-    if (i == d) {
+    if (!SkipDigits(s, &i)) {
       return false;
     }
     if (i < s.size() && s[i] == '.') {
       ++i;
-      while (i < s.size() && IsDigit(s[i])) {
-        ++i;
-      }
+      SkipDigits(s, &i);
     }
   }
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
@@ -141,11 +140,7 @@ bool IsYamlFloat(std::string_view s) {
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
       ++i;
     }
-    std::size_t d = i;
-    while (i < s.size() && IsDigit(s[i])) {
-      ++i;
-    }
-    if (i == d) {
+    if (!SkipDigits(s, &i)) {
       return false;
     }
   }
