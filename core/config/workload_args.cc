@@ -116,9 +116,13 @@ void FindWorkloads(const yaml::Document& doc, yaml::NodeId obj, std::vector<Work
   for (std::uint32_t i = 0; i < doc.Size(containers); ++i) {
     yaml::NodeId c = doc.ItemAt(containers, i);
     if (doc.IsMapping(c) && LooksLikeTraefikContainer(doc, c)) {
-      out.push_back({&doc, c,
-                     std::string(kind) + " " + (ns.empty() ? "" : ns + "/") + name +
-                         ", container " + std::string(doc.GetString(c, "name"))});
+      std::string description(kind);
+      description += ' ';
+      description += ns.empty() ? "" : ns + "/";
+      description += name;
+      description += ", container ";
+      description += doc.GetString(c, "name");
+      out.push_back({&doc, c, std::move(description)});
     }
   }
 }

@@ -34,7 +34,7 @@ using internal::TypeOfNode;
 using yaml::Document;
 using yaml::NodeId;
 
-constexpr std::size_t kAnnotationsLimit = 256 * 1024;
+constexpr std::size_t kAnnotationsLimit = std::size_t{256} * 1024;
 
 /// One finding before it goes to the sink.
 struct Finding {
