@@ -43,18 +43,18 @@ RouteTable MakeTable(int n) {
     RouteSpec spec;
     spec.id = std::to_string(i);
     if (i % 100 == 7) {
-      spec.rule = "HostSNIRegexp(`^svc" + std::to_string(i) + "\\.internal$`)";
+      spec.match = "HostSNIRegexp(`^svc" + std::to_string(i) + "\\.internal$`)";
     } else if (i % 100 == 9) {
-      spec.rule = "HostSNI(`h" + std::to_string(i) + ".example.com`) && ClientIP(`10.0.0.0/8`)";
+      spec.match = "HostSNI(`h" + std::to_string(i) + ".example.com`) && ClientIP(`10.0.0.0/8`)";
     } else {
-      spec.rule = "HostSNI(`h" + std::to_string(i) + ".example.com`)";
+      spec.match = "HostSNI(`h" + std::to_string(i) + ".example.com`)";
     }
     Error err;
     table.Add(spec, &err);
   }
   RouteSpec all;
   all.id = "catch-all";
-  all.rule = "HostSNI(`*`)";
+  all.match = "HostSNI(`*`)";
   Error err;
   table.Add(all, &err);
   table.Build();
@@ -80,7 +80,7 @@ void BM_PickExactOnlyIndexed(benchmark::State& state) {
   for (int i = 0; i < n; ++i) {
     RouteSpec spec;
     spec.id = std::to_string(i);
-    spec.rule = std::string("HostSNI(`h").append(std::to_string(i)).append(".example.com`)");
+    spec.match = std::string("HostSNI(`h").append(std::to_string(i)).append(".example.com`)");
     Error err;
     table.Add(spec, &err);
   }

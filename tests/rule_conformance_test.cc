@@ -111,7 +111,7 @@ void RunParserLevel(const YAML::Node& item) {
   ParseOptions opts;
   opts.matchers = StrList(item["parser_matchers"]);
   Error err;
-  std::optional<Rule> rule = Parse(Str(item["rule"]), opts, &err);
+  std::optional<MatchExpr> rule = Parse(Str(item["rule"]), opts, &err);
   bool valid = item["valid"].as<bool>();
   ASSERT_EQ(rule.has_value(), valid) << err.message;
   if (!valid) {
@@ -203,16 +203,16 @@ bool RunRouterLevel(const YAML::Node& item) {
   int routers_with_errors = 0;
   std::vector<std::string> all;
   for (const auto& r : item["routers"]) {
-    RouterRuleInput in;
+    RouterMatchInput in;
     std::string name = Str(r["name"]);
     std::string rule = Str(r["rule"]);
     in.name = name;
-    in.rule = rule;
+    in.match = rule;
     in.syntax = SyntaxOf(item);
     in.priority = r["priority"] ? r["priority"].as<std::int64_t>() : 0;
     in.has_tls = r["tls"] && !r["tls"].IsNull();
     in.passthrough = in.has_tls && r["tls"]["passthrough"] && r["tls"]["passthrough"].as<bool>();
-    std::vector<std::string> errs = RouterRuleErrors(in);
+    std::vector<std::string> errs = RouterMatchErrors(in);
     if (!errs.empty()) {
       ++routers_with_errors;
     }
@@ -277,7 +277,7 @@ TEST(RuleConformance, MatchCases) {
     std::string id = Str(item["id"]);
     SCOPED_TRACE(id);
     Error err;
-    std::optional<CompiledRule> rule;
+    std::optional<CompiledMatch> rule;
     if (Str(item["level"]) == "matcherfn") {
       rule = CompileMatcherCall(MatcherFromRule(Str(item["rule"])), StrList(item["args"]),
                                 SyntaxOf(item), &err);
@@ -308,7 +308,7 @@ TEST(RuleConformance, PriorityCases) {
       for (const auto& r : item["routes"]) {
         RouteSpec spec;
         spec.id = std::to_string(n++);
-        spec.rule = Str(r["rule"]);
+        spec.match = Str(r["rule"]);
         spec.priority = r["priority"].as<std::int64_t>();
         spec.raw_priority = true;  // the muxer takes priorities verbatim
         spec.provider = Str(r["provider"]);
@@ -320,7 +320,7 @@ TEST(RuleConformance, PriorityCases) {
       conn.server_name = Str(item["connection"]["serverName"]);
       const Route* winner = table.Pick(conn);
       ASSERT_NE(winner, nullptr);
-      EXPECT_EQ(winner->rule.rule().text, Str(item["winner"]["rule"]));
+      EXPECT_EQ(winner->match.expr().text, Str(item["winner"]["rule"]));
       EXPECT_EQ(winner->provider, Str(item["winner"]["provider"]));
       EXPECT_EQ(winner, table.PickLinear(conn));
     } else if (kind == "default_priority") {

@@ -10,43 +10,13 @@
 #include <cstring>
 #include <vector>
 
+#include "core/util/fd_io.h"
+
 namespace irtcp::fix {
 
 namespace {
 
 std::string Errno(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
-
-/// Reads the whole file behind `fd`; false on a read error.
-bool ReadAll(int fd, std::string* out) {
-  char buf[1 << 16];
-  for (;;) {
-    ssize_t n = read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return false;
-    }
-    if (n == 0) {
-      return true;
-    }
-    out->append(buf, static_cast<std::size_t>(n));
-  }
-}
-
-bool WriteAll(int fd, std::string_view text) {
-  while (!text.empty()) {
-    ssize_t n = write(fd, text.data(), text.size());
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return false;
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
 
 /// Whether the file at `target` still holds `expected`; fills *st from the open file.
 bool StillHolds(const std::string& target, std::string_view expected, struct stat* st,
@@ -58,7 +28,7 @@ bool StillHolds(const std::string& target, std::string_view expected, struct sta
   }
   std::string current;
   bool ok = fstat(fd, st) == 0 && S_ISREG(st->st_mode) &&
-            static_cast<std::size_t>(st->st_size) == expected.size() && ReadAll(fd, &current);
+            static_cast<std::size_t>(st->st_size) == expected.size() && util::ReadFd(fd, &current);
   close(fd);
   if (!ok || current != expected) {
     *err = std::string(kChangedOnDisk);
@@ -101,7 +71,7 @@ bool WriteFileAtomically(const std::string& path, std::string_view expected, std
     unlink(tmp.c_str());
     return false;
   };
-  if (!WriteAll(fd, text)) {
+  if (!util::WriteFd(fd, text)) {
     return fail("cannot write temporary file");
   }
   if (fchmod(fd, st.st_mode & 07777) != 0) {

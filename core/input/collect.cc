@@ -11,6 +11,7 @@
 #include <set>
 #include <utility>
 
+#include "core/util/fd_io.h"
 #include "core/yaml/load.h"
 
 namespace irtcp::input {
@@ -56,28 +57,6 @@ No automatic fix.
 
 namespace fs = std::filesystem;
 
-bool ReadStream(int fd, std::string* out, std::uint64_t max_size, bool* too_large) {
-  *too_large = false;
-  char buf[1 << 16];
-  for (;;) {
-    ssize_t n = read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return false;
-    }
-    if (n == 0) {
-      return true;
-    }
-    if (out->size() + static_cast<std::uint64_t>(n) > max_size) {
-      *too_large = true;
-      return true;
-    }
-    out->append(buf, static_cast<std::size_t>(n));
-  }
-}
-
 namespace {
 
 bool HasYamlExtension(const fs::path& p) {
@@ -116,7 +95,7 @@ class Collector {
       text.reserve(
           std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size), options_.max_file_size));
     }
-    bool ok = ReadStream(fd, &text, options_.max_file_size, &too_large);
+    bool ok = util::ReadFd(fd, &text, options_.max_file_size, &too_large);
     int saved = errno;
     close(fd);
     if (!ok) {
@@ -216,7 +195,7 @@ Collected Collect(const std::vector<std::string>& paths, const CollectOptions& o
       stdin_read = true;
       std::string text;
       bool too_large = false;
-      if (!ReadStream(0, &text, options.max_file_size, &too_large)) {
+      if (!util::ReadFd(0, &text, options.max_file_size, &too_large)) {
         out.errors.push_back(options.stdin_name + ": " + std::strerror(errno));
         continue;
       }

@@ -30,9 +30,6 @@ struct Collected {
 Collected Collect(const std::vector<std::string>& paths, const CollectOptions& options,
                   diag::DiagnosticSink& sink);
 
-/// Reads a whole stream into `out` (stdin); false on error.
-bool ReadStream(int fd, std::string* out, std::uint64_t max_size, bool* too_large);
-
 extern const diag::RuleInfo kFileTooLarge;  // IRT008
 extern const diag::RuleInfo kHelmTemplate;  // IRT009
 

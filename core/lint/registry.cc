@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "core/input/collect.h"
-#include "core/lint/rules/rule_lang_support.h"
 #include "core/lint/support/provider_rules.h"
 #include "core/lint/support/provider_view.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/model/object.h"
 #include "core/schema/rules.h"
 #include "core/util/spell.h"

@@ -4,6 +4,7 @@
 
 #include "core/provider/engine_impl.h"
 #include "core/provider/naming.h"
+#include "core/util/strings.h"
 
 namespace irtcp::provider {
 
@@ -47,10 +48,6 @@ bool RouteResult::Dangling() const {
 }
 
 namespace {
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -207,7 +204,7 @@ RefKey Engine::ResolveRef(std::string_view parent_ns, std::string_view name,
   if (name.find('@') != std::string_view::npos) {
     r.cross_provider = true;
     r.key = std::string(name);
-    if (!options_.allow_cross_namespace && EndsWith(name, "@kubernetescrd")) {
+    if (!options_.allow_cross_namespace && util::EndsWith(name, "@kubernetescrd")) {
       r.error = "when allowCrossNamespace is disabled, @kubernetescrd references are disallowed";
     } else if (options_.cross_provider_namespaces.has_value() &&
                !Contains(*options_.cross_provider_namespaces, parent_ns)) {

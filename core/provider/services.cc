@@ -8,14 +8,11 @@
 
 #include "core/provider/engine_impl.h"
 #include "core/provider/naming.h"
+#include "core/util/strings.h"
 
 namespace irtcp::provider {
 
 namespace {
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -76,7 +73,7 @@ bool Engine::BuildLoadBalancer(const model::IngressRouteTCP& irtcp, const model:
     EventCode code = EventCode::kCrossNamespaceRef;
     std::string detail;
     if (st.find('@') != std::string::npos) {
-      if (!options_.allow_cross_namespace && EndsWith(st, "@kubernetescrd")) {
+      if (!options_.allow_cross_namespace && util::EndsWith(st, "@kubernetescrd")) {
         refusal = "invalid reference to serversTransport " + st +
                   ": namespace-name@kubernetescrd format is not allowed when crossnamespace is "
                   "disallowed";

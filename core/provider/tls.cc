@@ -11,18 +11,11 @@
 #include "core/provider/engine_impl.h"
 #include "core/provider/naming.h"
 #include "core/util/crypto_init.h"
+#include "core/util/strings.h"
 
 namespace irtcp::provider {
 
 namespace {
-
-std::string GoList(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    out += (i > 0 ? " " : "") + items[i];
-  }
-  return out + "]";
-}
 
 /// Whether `text` holds a PEM private key (`key`) or certificate that libcrypto can read.
 bool IsPem(const std::string& text, bool key) {
@@ -147,8 +140,8 @@ void Engine::LoadTlsStores() {
   if (default_namespaces.size() > 1) {
     stores.erase("default");
     Emit(EventLevel::kError, EventCode::kDefaultTlsStoreConflict,
-         "Default TLS Stores defined in multiple namespaces: " + GoList(default_namespaces), "",
-         last_default, yaml::kNoNode, "");
+         "Default TLS Stores defined in multiple namespaces: " + util::GoList(default_namespaces),
+         "", last_default, yaml::kNoNode, "");
   }
   if (any) {
     result_.config.tls.stores = std::move(stores);
@@ -309,8 +302,8 @@ void Engine::LoadTlsOptions() {
   if (default_namespaces.size() > 1) {
     options.erase("default");
     Emit(EventLevel::kError, EventCode::kDefaultTlsOptionConflict,
-         "Default TLS Options defined in multiple namespaces: " + GoList(default_namespaces), "",
-         last_default, yaml::kNoNode, "");
+         "Default TLS Options defined in multiple namespaces: " + util::GoList(default_namespaces),
+         "", last_default, yaml::kNoNode, "");
   }
   if (any) {
     result_.config.tls.options = std::move(options);

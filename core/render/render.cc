@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/provider/naming.h"
+#include "core/util/strings.h"
 
 namespace irtcp::render {
 
@@ -334,40 +335,6 @@ bool PlainOk(const std::string& s) {
   return !(maybe_typed && NeedsQuotes(s));
 }
 
-void AppendQuoted(const std::string& s, std::string& out) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out += "\\x";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-}
-
 void AppendScalar(const Json& j, std::string& out) {
   switch (j.type()) {
     case Json::value_t::string: {
@@ -375,7 +342,7 @@ void AppendScalar(const Json& j, std::string& out) {
       if (PlainOk(s)) {
         out += s;
       } else {
-        AppendQuoted(s, out);
+        util::AppendDoubleQuoted(s, &out);
       }
       break;
     }

@@ -9,7 +9,8 @@
 
 namespace irtcp::rule_lang {
 
-/// Rule syntax of a router. Traefik selects v2 only for the exact string "v2".
+/// Syntax of a router's match (Traefik's `ruleSyntax`). Traefik selects v2 only for the exact
+/// string "v2".
 enum class Syntax : std::uint8_t { kV3, kV2 };
 
 /// "v2" -> kV2, anything else (including "", "v3", "default", garbage) -> kV3, like Traefik.
@@ -95,8 +96,8 @@ struct NormNode {
 
 std::unique_ptr<NormNode> Normalize(const Node& root);
 
-/// A parsed rule: the text it was parsed from and its tree.
-struct Rule {
+/// A parsed `match` expression: the text it was parsed from and its tree.
+struct MatchExpr {
   std::string text;
   std::unique_ptr<Node> root;
 };

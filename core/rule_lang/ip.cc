@@ -1,5 +1,7 @@
 #include "core/rule_lang/ip.h"
 
+#include "core/util/hex.h"
+
 namespace irtcp::rule_lang {
 namespace {
 
@@ -37,19 +39,6 @@ bool ParseIpv4(std::string_view s, std::uint8_t out[4]) {
   return fields == 4;
 }
 
-int Hex(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 bool ParseIpv6(std::string_view s, IpAddr* out) {
   std::array<std::uint8_t, 16> ip{};
   int ellipsis = -1;
@@ -66,14 +55,14 @@ bool ParseIpv6(std::string_view s, IpAddr* out) {
   while (i < 16) {
     std::size_t start = p;
     int acc = 0;
-    while (p < s.size() && p - start < 4 && Hex(s[p]) >= 0) {
-      acc = acc * 16 + Hex(s[p]);
+    while (p < s.size() && p - start < 4 && util::HexDigitValue(s[p]) >= 0) {
+      acc = acc * 16 + util::HexDigitValue(s[p]);
       ++p;
     }
     if (p == start) {
       return false;
     }
-    if (p < s.size() && Hex(s[p]) >= 0) {
+    if (p < s.size() && util::HexDigitValue(s[p]) >= 0) {
       return false;  // more than 4 hex digits
     }
     if (p < s.size() && s[p] == '.') {

@@ -5,6 +5,7 @@
 
 #include "core/rule_lang/error.h"
 #include "core/rule_lang/text_util.h"
+#include "core/util/hex.h"
 
 namespace irtcp::rule_lang {
 namespace {
@@ -38,19 +39,6 @@ bool IsLetter(std::int32_t c) {
   return IsAsciiLetter(c) || (c >= 0x80 && c != kBom && c != 0xFFFD);
 }
 bool IsDigit(std::int32_t c) { return IsDecimal(c); }
-
-int DigitVal(std::int32_t c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return 16;
-}
 
 class Scanner {
  public:
@@ -264,8 +252,9 @@ class Scanner {
     }
     std::uint32_t x = 0;
     for (; n > 0; --n) {
-      auto d = static_cast<std::uint32_t>(DigitVal(ch_));
-      if (d >= base) {
+      int v = util::HexDigitValue(ch_);
+      auto d = static_cast<std::uint32_t>(v);
+      if (v < 0 || d >= base) {
         if (ch_ < 0) {
           Report(offset_, "escape sequence not terminated", ErrorKind::kBadEscape);
         } else {

@@ -5,10 +5,11 @@
 #include "core/rule_lang/ip.h"
 #include "core/rule_lang/parser.h"
 #include "core/rule_lang/text_util.h"
+#include "core/util/strings.h"
 
 namespace irtcp::rule_lang {
 
-struct CompiledRule::Leaf {
+struct CompiledMatch::Leaf {
   Matcher matcher = Matcher::kOther;
   Syntax syntax = Syntax::kV3;
   std::vector<std::string> values;  // v3: trimmed host; v2: lower-cased hosts
@@ -48,190 +49,7 @@ bool IsV3Host(std::string_view s) {
   return IsHostOrIp(s);
 }
 
-std::string GoList(const std::vector<std::string>& values) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) {
-      out += " ";
-    }
-    out += values[i];
-  }
-  return out + "]";
-}
-
-std::string_view GoRegexpCode(re2::RE2::ErrorCode code) {
-  switch (code) {
-    case re2::RE2::ErrorBadEscape:
-      return "invalid escape sequence";
-    case re2::RE2::ErrorBadCharClass:
-      return "invalid character class";
-    case re2::RE2::ErrorBadCharRange:
-      return "invalid character class range";
-    case re2::RE2::ErrorMissingBracket:
-      return "missing closing ]";
-    case re2::RE2::ErrorMissingParen:
-      return "missing closing )";
-    case re2::RE2::ErrorUnexpectedParen:
-      return "unexpected )";
-    case re2::RE2::ErrorTrailingBackslash:
-      return "trailing backslash at end of expression";
-    case re2::RE2::ErrorRepeatArgument:
-      return "missing argument to repetition operator";
-    case re2::RE2::ErrorRepeatSize:
-      return "invalid repeat count";
-    case re2::RE2::ErrorRepeatOp:
-      return "invalid nested repetition operator";
-    case re2::RE2::ErrorBadPerlOp:
-      return "invalid or unsupported Perl syntax";
-    case re2::RE2::ErrorBadUTF8:
-      return "invalid UTF-8";
-    case re2::RE2::ErrorBadNamedCapture:
-      return "invalid named capture";
-    case re2::RE2::ErrorPatternTooLarge:
-      return "expression too large";
-    default:
-      return "regexp/syntax: internal error";
-  }
-}
-
-// Rewrites Go-only syntax for RE2: `(?<name>` -> `(?P<name>`. Returns false (with the Go error)
-// for `\C`, which RE2 accepts and Go rejects.
-bool TranslateGoRegexp(std::string_view p, std::string* out, std::string* go_error) {
-  out->clear();
-  bool in_class = false;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    char c = p[i];
-    if (c == '\\') {
-      if (i + 1 < p.size()) {
-        if (p[i + 1] == 'C' && !in_class) {
-          *go_error = "error parsing regexp: invalid escape sequence: `\\C`";
-          return false;
-        }
-        if (p[i + 1] == 'Q' && !in_class) {
-          // \Q...\E: copy verbatim.
-          std::size_t e = p.find("\\E", i + 2);
-          std::size_t stop = e == std::string_view::npos ? p.size() : e + 2;
-          out->append(p.substr(i, stop - i));
-          i = stop - 1;
-          continue;
-        }
-        out->push_back(c);
-        out->push_back(p[i + 1]);
-        ++i;
-        continue;
-      }
-      out->push_back(c);
-      continue;
-    }
-    if (in_class) {
-      if (c == '[' && i + 1 < p.size() && p[i + 1] == ':') {
-        std::size_t e = p.find(":]", i + 2);
-        if (e != std::string_view::npos) {
-          out->append(p.substr(i, e + 2 - i));
-          i = e + 1;
-          continue;
-        }
-      }
-      if (c == ']') {
-        in_class = false;
-      }
-      out->push_back(c);
-      continue;
-    }
-    if (c == '[') {
-      in_class = true;
-      out->push_back(c);
-      // A ']' right after '[' or '[^' is literal.
-      if (i + 1 < p.size() && p[i + 1] == '^') {
-        out->push_back('^');
-        ++i;
-      }
-      if (i + 1 < p.size() && p[i + 1] == ']') {
-        out->push_back(']');
-        ++i;
-      }
-      // POSIX classes like [[:alpha:]] are handled by the generic loop: '[' inside a class is
-      // literal except for "[:", which we skip as a unit.
-      continue;
-    }
-    if (c == '(' && p.substr(i, 3) == "(?<" && i + 3 < p.size() && p[i + 3] != '=' &&
-        p[i + 3] != '!') {
-      out->append("(?P<");
-      i += 2;
-      continue;
-    }
-    out->push_back(c);
-  }
-  return true;
-}
-
 }  // namespace
-
-std::shared_ptr<const re2::RE2> CompileGoRegexp(std::string_view pattern, std::string* go_error) {
-  std::string translated;
-  if (!TranslateGoRegexp(pattern, &translated, go_error)) {
-    return nullptr;
-  }
-  re2::RE2::Options opts;
-  opts.set_log_errors(false);
-  auto re = std::make_shared<const re2::RE2>(translated, opts);
-  if (!re->ok()) {
-    *go_error = "error parsing regexp: " + std::string(GoRegexpCode(re->error_code())) + ": `" +
-                re->error_arg() + "`";
-    return nullptr;
-  }
-  return re;
-}
-
-std::optional<std::string> PrepareV2Pattern(std::string_view tmpl, std::string* err) {
-  // braceIndices
-  std::vector<std::size_t> idxs;
-  int level = 0;
-  std::size_t idx = 0;
-  for (std::size_t i = 0; i < tmpl.size(); ++i) {
-    if (tmpl[i] == '{') {
-      if (++level == 1) {
-        idx = i;
-      }
-    } else if (tmpl[i] == '}') {
-      if (--level == 0) {
-        idxs.push_back(idx);
-        idxs.push_back(i + 1);
-      } else if (level < 0) {
-        *err = "mux: unbalanced braces in " + GoQuote(tmpl);
-        return std::nullopt;
-      }
-    }
-  }
-  if (level != 0) {
-    *err = "mux: unbalanced braces in " + GoQuote(tmpl);
-    return std::nullopt;
-  }
-  std::string pattern = "(?i)^";
-  std::size_t end = 0;
-  for (std::size_t i = 0; i < idxs.size(); i += 2) {
-    std::string_view raw = tmpl.substr(end, idxs[i] - end);
-    end = idxs[i + 1];
-    std::string_view inner = tmpl.substr(idxs[i] + 1, end - 1 - (idxs[i] + 1));
-    std::size_t colon = inner.find(':');
-    std::string_view name = inner.substr(0, colon);
-    std::string_view patt = "[^.]+";
-    if (colon != std::string_view::npos) {
-      patt = inner.substr(colon + 1);
-    }
-    if (name.empty() || patt.empty()) {
-      *err = "mux: missing name or pattern in " + GoQuote(tmpl.substr(idxs[i], end - idxs[i]));
-      return std::nullopt;
-    }
-    pattern += QuoteMeta(raw);
-    pattern += "(?P<v" + std::to_string(i / 2) + ">";
-    pattern.append(patt);
-    pattern += ")";
-  }
-  pattern += QuoteMeta(tmpl.substr(end));
-  pattern += "$";
-  return pattern;
-}
 
 namespace {
 
@@ -248,9 +66,9 @@ void SetError(Error* err, ErrorKind kind, std::uint32_t begin, std::uint32_t end
 
 // The builders of rules.md §3.1 / §3.2. `call` provides offsets (may have fewer args than
 // `values` when called synthetically; then the call span is used).
-std::shared_ptr<CompiledRule::Leaf> BuildLeaf(Matcher matcher,
-                                              const std::vector<std::string>& values, Syntax syntax,
-                                              const Node& call, Error* err) {
+std::shared_ptr<CompiledMatch::Leaf> BuildLeaf(Matcher matcher,
+                                               const std::vector<std::string>& values,
+                                               Syntax syntax, const Node& call, Error* err) {
   auto arg_span = [&](std::size_t i, std::uint32_t* b, std::uint32_t* e) {
     if (i < call.args.size()) {
       *b = call.args[i].begin;
@@ -262,7 +80,7 @@ std::shared_ptr<CompiledRule::Leaf> BuildLeaf(Matcher matcher,
   };
   std::uint32_t b = 0;
   std::uint32_t e = 0;
-  auto leaf = std::make_shared<CompiledRule::Leaf>();
+  auto leaf = std::make_shared<CompiledMatch::Leaf>();
   leaf->matcher = matcher;
   leaf->syntax = syntax;
   if (syntax == Syntax::kV3) {
@@ -410,7 +228,7 @@ std::shared_ptr<CompiledRule::Leaf> BuildLeaf(Matcher matcher,
 }
 
 // CheckRule + builder for one call.
-std::shared_ptr<CompiledRule::Leaf> CheckAndBuild(const Node& call, Syntax syntax, Error* err) {
+std::shared_ptr<CompiledMatch::Leaf> CheckAndBuild(const Node& call, Syntax syntax, Error* err) {
   if (call.args.empty()) {
     SetError(err, ErrorKind::kNoArgs, call.begin, call.end, "no args for matcher " + call.name);
     return nullptr;
@@ -423,14 +241,14 @@ std::shared_ptr<CompiledRule::Leaf> CheckAndBuild(const Node& call, Syntax synta
   for (const Arg& a : call.args) {
     if (a.value.empty()) {
       SetError(err, ErrorKind::kEmptyArg, a.begin, a.end,
-               "empty args for matcher " + call.name + ", " + GoList(values));
+               "empty args for matcher " + call.name + ", " + util::GoList(values));
       return nullptr;
     }
   }
   return BuildLeaf(call.matcher, values, syntax, call, err);
 }
 
-bool LeafMatches(const CompiledRule::Leaf& leaf, const Connection& conn) {
+bool LeafMatches(const CompiledMatch::Leaf& leaf, const Connection& conn) {
   const std::string& sni = conn.server_name;
   switch (leaf.matcher) {
     case Matcher::kHostSni:
@@ -516,7 +334,7 @@ Connection Connection::FromPeer(std::string_view sni, std::vector<std::string> a
   return c;
 }
 
-bool CompiledRule::Eval(std::int32_t idx, const Connection& conn) const {
+bool CompiledMatch::Eval(std::int32_t idx, const Connection& conn) const {
   const CNode& n = nodes_[static_cast<std::size_t>(idx)];
   switch (n.kind) {
     case CNode::Kind::kAnd:
@@ -529,16 +347,16 @@ bool CompiledRule::Eval(std::int32_t idx, const Connection& conn) const {
   return false;
 }
 
-bool CompiledRule::Matches(const Connection& conn) const {
+bool CompiledMatch::Matches(const Connection& conn) const {
   if (nodes_.empty()) {
     return false;
   }
   return Eval(0, conn);
 }
 
-bool Validate(const Rule& rule, Syntax syntax, Error* err) {
+bool Validate(const MatchExpr& expr, Syntax syntax, Error* err) {
   bool ok = true;
-  ForEachCall(*rule.root, [&](const Node& call) {
+  ForEachCall(*expr.root, [&](const Node& call) {
     if (!ok) {
       return;
     }
@@ -551,14 +369,14 @@ bool Validate(const Rule& rule, Syntax syntax, Error* err) {
 
 namespace {
 
-std::int32_t Lower(const NormNode& n, std::vector<CompiledRule::CNode>* nodes,
-                   const std::vector<std::shared_ptr<const CompiledRule::Leaf>>& leaves,
+std::int32_t Lower(const NormNode& n, std::vector<CompiledMatch::CNode>* nodes,
+                   const std::vector<std::shared_ptr<const CompiledMatch::Leaf>>& leaves,
                    const std::vector<const Node*>& calls) {
   auto idx = static_cast<std::int32_t>(nodes->size());
   nodes->emplace_back();
-  CompiledRule::CNode c;
+  CompiledMatch::CNode c;
   if (n.kind == NormNode::Kind::kLeaf) {
-    c.kind = CompiledRule::CNode::Kind::kLeaf;
+    c.kind = CompiledMatch::CNode::Kind::kLeaf;
     c.negated = n.negated;
     for (std::size_t i = 0; i < calls.size(); ++i) {
       if (calls[i] == n.call) {
@@ -567,8 +385,8 @@ std::int32_t Lower(const NormNode& n, std::vector<CompiledRule::CNode>* nodes,
       }
     }
   } else {
-    c.kind = n.kind == NormNode::Kind::kAnd ? CompiledRule::CNode::Kind::kAnd
-                                            : CompiledRule::CNode::Kind::kOr;
+    c.kind = n.kind == NormNode::Kind::kAnd ? CompiledMatch::CNode::Kind::kAnd
+                                            : CompiledMatch::CNode::Kind::kOr;
     c.left = Lower(*n.left, nodes, leaves, calls);
     c.right = Lower(*n.right, nodes, leaves, calls);
   }
@@ -611,11 +429,11 @@ bool CollectExact(const NormNode& n, Syntax syntax, std::vector<std::string>* ou
 
 }  // namespace
 
-std::optional<CompiledRule> CompileRule(Rule rule, Syntax syntax, Error* err) {
-  std::vector<std::shared_ptr<const CompiledRule::Leaf>> leaves;
+std::optional<CompiledMatch> CompileMatch(MatchExpr expr, Syntax syntax, Error* err) {
+  std::vector<std::shared_ptr<const CompiledMatch::Leaf>> leaves;
   std::vector<const Node*> calls;
   bool ok = true;
-  ForEachCall(*rule.root, [&](const Node& call) {
+  ForEachCall(*expr.root, [&](const Node& call) {
     if (!ok) {
       return;
     }
@@ -630,8 +448,8 @@ std::optional<CompiledRule> CompileRule(Rule rule, Syntax syntax, Error* err) {
   if (!ok) {
     return std::nullopt;
   }
-  CompiledRule out;
-  auto shared = std::make_shared<Rule>(std::move(rule));
+  CompiledMatch out;
+  auto shared = std::make_shared<MatchExpr>(std::move(expr));
   std::unique_ptr<NormNode> norm = Normalize(*shared->root);
   out.syntax_ = syntax;
   out.leaves_ = std::move(leaves);
@@ -642,27 +460,27 @@ std::optional<CompiledRule> CompileRule(Rule rule, Syntax syntax, Error* err) {
   if (CollectExact(*norm, syntax, &hosts)) {
     out.exact_hosts_ = std::move(hosts);
   }
-  out.rule_ = std::move(shared);
+  out.expr_ = std::move(shared);
   return out;
 }
 
-std::optional<CompiledRule> Compile(std::string_view rule, Syntax syntax, Error* err) {
+std::optional<CompiledMatch> Compile(std::string_view match, Syntax syntax, Error* err) {
   Error local;
   if (err == nullptr) {
     err = &local;
   }
-  std::optional<Rule> parsed = Parse(rule, err);
+  std::optional<MatchExpr> parsed = Parse(match, err);
   if (!parsed) {
     return std::nullopt;
   }
-  return CompileRule(std::move(*parsed), syntax, err);
+  return CompileMatch(std::move(*parsed), syntax, err);
 }
 
-std::optional<CompiledRule> CompileMatcherCall(Matcher matcher, std::vector<std::string> args,
-                                               Syntax syntax, Error* err) {
-  auto rule = std::make_shared<Rule>();
-  rule->root = std::make_unique<Node>();
-  Node& call = *rule->root;
+std::optional<CompiledMatch> CompileMatcherCall(Matcher matcher, std::vector<std::string> args,
+                                                Syntax syntax, Error* err) {
+  auto expr = std::make_shared<MatchExpr>();
+  expr->root = std::make_unique<Node>();
+  Node& call = *expr->root;
   call.kind = NodeKind::kCall;
   call.matcher = matcher;
   call.name = std::string(MatcherName(matcher));
@@ -675,12 +493,12 @@ std::optional<CompiledRule> CompileMatcherCall(Matcher matcher, std::vector<std:
   if (!leaf) {
     return std::nullopt;
   }
-  CompiledRule out;
+  CompiledMatch out;
   out.syntax_ = syntax;
   out.leaves_.push_back(std::move(leaf));
-  out.nodes_.push_back(CompiledRule::CNode{});
+  out.nodes_.push_back(CompiledMatch::CNode{});
   out.catch_all_ = matcher == Matcher::kHostSni && args.size() == 1 && args[0] == "*";
-  out.rule_ = std::move(rule);
+  out.expr_ = std::move(expr);
   return out;
 }
 

@@ -10,14 +10,11 @@
 
 #include "core/rule_lang/ast.h"
 #include "core/rule_lang/error.h"
-
-namespace re2 {
-class RE2;
-}  // namespace re2
+#include "core/rule_lang/go_regexp.h"
 
 namespace irtcp::rule_lang {
 
-/// What a rule is matched against (Traefik's tcp.ConnData).
+/// What a match expression is matched against (Traefik's tcp.ConnData).
 struct Connection {
   std::string server_name;        ///< SNI; "" for non-TLS connections
   std::vector<std::string> alpn;  ///< offered ALPN protocols in client order; empty = none
@@ -29,9 +26,9 @@ struct Connection {
                              std::string_view remote_addr);
 };
 
-/// A validated rule ready to match connections. Copyable and thread-compatible (const use from
-/// several threads is safe).
-class CompiledRule {
+/// A validated match expression ready to match connections. Copyable and thread-compatible (const
+/// use from several threads is safe).
+class CompiledMatch {
  public:
   bool Matches(const Connection& conn) const;
 
@@ -39,8 +36,8 @@ class CompiledRule {
   /// value `*` (negation ignored).
   bool catch_all() const { return catch_all_; }
   Syntax syntax() const { return syntax_; }
-  const Rule& rule() const { return *rule_; }
-  /// Set when the rule can only match if the SNI equals one of these hosts (lower-cased, no
+  const MatchExpr& expr() const { return *expr_; }
+  /// Set when the expression can only match if the SNI equals one of these hosts (lower-cased, no
   /// trailing dot): exact non-negated HostSNI leaves under `||`, or on one side of `&&`.
   /// Used to index routes by SNI (candidates are then checked with Matches()).
   const std::optional<std::vector<std::string>>& exact_hosts() const { return exact_hosts_; }
@@ -55,13 +52,13 @@ class CompiledRule {
   };
 
  private:
-  friend std::optional<CompiledRule> CompileRule(Rule rule, Syntax syntax, Error* err);
-  friend std::optional<CompiledRule> CompileMatcherCall(Matcher matcher,
-                                                        std::vector<std::string> args,
-                                                        Syntax syntax, Error* err);
+  friend std::optional<CompiledMatch> CompileMatch(MatchExpr expr, Syntax syntax, Error* err);
+  friend std::optional<CompiledMatch> CompileMatcherCall(Matcher matcher,
+                                                         std::vector<std::string> args,
+                                                         Syntax syntax, Error* err);
   bool Eval(std::int32_t idx, const Connection& conn) const;
 
-  std::shared_ptr<const Rule> rule_;
+  std::shared_ptr<const MatchExpr> expr_;
   Syntax syntax_ = Syntax::kV3;
   std::vector<CNode> nodes_;  // nodes_[0] is the root
   std::vector<std::shared_ptr<const Leaf>> leaves_;
@@ -69,27 +66,18 @@ class CompiledRule {
   std::optional<std::vector<std::string>> exact_hosts_;
 };
 
-/// Checks a parsed rule exactly as AddRoute does after parsing: for every leaf, left to right,
-/// CheckRule (`no args`, `empty args`) then the v3 or v2 matcher builder. The first failure is
-/// returned in `*err` (stage kBuild) with the byte range of the offending call or argument.
-bool Validate(const Rule& rule, Syntax syntax, Error* err);
+/// Checks a parsed match expression exactly as AddRoute does after parsing: for every leaf, left to
+/// right, CheckRule (`no args`, `empty args`) then the v3 or v2 matcher builder. The first failure
+/// is returned in `*err` (stage kBuild) with the byte range of the offending call or argument.
+bool Validate(const MatchExpr& expr, Syntax syntax, Error* err);
 
 /// Full AddRoute: parse (TCP matchers), validate, build.
-std::optional<CompiledRule> Compile(std::string_view rule, Syntax syntax, Error* err);
-std::optional<CompiledRule> CompileRule(Rule rule, Syntax syntax, Error* err);
+std::optional<CompiledMatch> Compile(std::string_view match, Syntax syntax, Error* err);
+std::optional<CompiledMatch> CompileMatch(MatchExpr expr, Syntax syntax, Error* err);
 
 /// A matcher function called directly with an argument list (no parser, no CheckRule), as
 /// Traefik's matcher unit tests do.
-std::optional<CompiledRule> CompileMatcherCall(Matcher matcher, std::vector<std::string> args,
-                                               Syntax syntax, Error* err);
-
-/// Compiles a Go (RE2) regexp: `(?<name>` is accepted as `(?P<name>` and `\C` is rejected, as
-/// Go does. On failure `*go_error` is Go's text, e.g. "error parsing regexp: missing closing ):
-/// `(a`".
-std::shared_ptr<const re2::RE2> CompileGoRegexp(std::string_view pattern, std::string* go_error);
-
-/// v2's HostSNIRegexp template -> Go regexp ("(?i)^...(?P<v0>pattern)...$"). On failure sets
-/// `*err` to "mux: unbalanced braces in \"t\"" / "mux: missing name or pattern in \"{...}\"".
-std::optional<std::string> PrepareV2Pattern(std::string_view tmpl, std::string* err);
+std::optional<CompiledMatch> CompileMatcherCall(Matcher matcher, std::vector<std::string> args,
+                                                Syntax syntax, Error* err);
 
 }  // namespace irtcp::rule_lang

@@ -137,18 +137,18 @@ TEST(RulePriority, DefaultPriority) {
 }
 
 TEST(RuleRouterCheck, OrderAndQuirks) {
-  RouterRuleInput in;
-  in.rule = "HostSNI(`*`) || HostSNI(`a.com`)";
-  EXPECT_TRUE(RouterRuleErrors(in).empty());
-  in.rule = "HostSNI(`a.com`) || HostSNI(`*`)";
-  ASSERT_EQ(RouterRuleErrors(in).size(), 1u);
-  in.rule = "HostSNIRegexp(`a`)";
-  EXPECT_TRUE(RouterRuleErrors(in).empty());
-  in.rule = "ClientIP(`1.2.3.4`)";
+  RouterMatchInput in;
+  in.match = "HostSNI(`*`) || HostSNI(`a.com`)";
+  EXPECT_TRUE(RouterMatchErrors(in).empty());
+  in.match = "HostSNI(`a.com`) || HostSNI(`*`)";
+  ASSERT_EQ(RouterMatchErrors(in).size(), 1u);
+  in.match = "HostSNIRegexp(`a`)";
+  EXPECT_TRUE(RouterMatchErrors(in).empty());
+  in.match = "ClientIP(`1.2.3.4`)";
   in.priority = kMaxUserPriority + 1;
-  EXPECT_EQ(RouterRuleErrors(in).size(), 1u);
+  EXPECT_EQ(RouterMatchErrors(in).size(), 1u);
   in.name = "x@internal";
-  EXPECT_TRUE(RouterRuleErrors(in).empty());
+  EXPECT_TRUE(RouterMatchErrors(in).empty());
 }
 
 struct TranslateCase {

@@ -17,11 +17,11 @@ struct ParseOptions {
   std::vector<std::string> matchers;
 };
 
-/// Parses `rule` like Traefik's rules.Parser (grammar only: no argument checks). On failure
-/// returns nullopt and fills `*err` (stage kParse) with Go's / predicate's message and the byte
-/// range of the problem.
-std::optional<Rule> Parse(std::string_view rule, Error* err);
-std::optional<Rule> Parse(std::string_view rule, const ParseOptions& options, Error* err);
+/// Parses the match expression `match` like Traefik's rules.Parser (grammar only: no argument
+/// checks). On failure returns nullopt and fills `*err` (stage kParse) with Go's / predicate's
+/// message and the byte range of the problem.
+std::optional<MatchExpr> Parse(std::string_view match, Error* err);
+std::optional<MatchExpr> Parse(std::string_view match, const ParseOptions& options, Error* err);
 
 /// Go's "line:col" for a byte offset (1-based line, 1-based byte column).
 std::string GoPosition(std::string_view text, std::uint32_t offset);

@@ -23,20 +23,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view text(reinterpret_cast<const char*>(data), size);
   (void)DefaultPriority(text);
   Error err;
-  std::optional<Rule> rule = Parse(text, &err);
+  std::optional<MatchExpr> rule = Parse(text, &err);
   if (!rule) {
     Check(err.begin <= err.end && err.end <= size);
     return 0;
   }
   std::string printed = Print(*rule->root);
   Error err2;
-  std::optional<Rule> again = Parse(printed, &err2);
+  std::optional<MatchExpr> again = Parse(printed, &err2);
   Check(again.has_value());
   Check(Equal(*rule->root, *again->root));
   for (Syntax syntax : {Syntax::kV3, Syntax::kV2}) {
     Error e1;
     Error e2;
-    auto c1 = CompileRule(std::move(*Parse(text, nullptr)), syntax, &e1);
+    auto c1 = CompileMatch(std::move(*Parse(text, nullptr)), syntax, &e1);
     bool v2 = Validate(*again, syntax, &e2);
     Check(c1.has_value() == v2);
     if (c1) {

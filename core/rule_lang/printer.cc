@@ -197,7 +197,7 @@ std::string Print(const Node& node) {
   return out;
 }
 
-std::optional<std::string> TranslateV2ToV3(const Rule& v2_rule, Error* err) {
+std::optional<std::string> TranslateV2ToV3(const MatchExpr& v2_rule, Error* err) {
   Error local;
   if (err == nullptr) {
     err = &local;

@@ -25,6 +25,6 @@ std::string QuoteArg(std::string_view value);
 /// v2 HostSNIRegexp template becomes the anchored, case-insensitive Go regexp v2 builds
 /// (`(?i)^...(?P<v0>pattern)...$`). Fails (err stage kBuild) when the v2 rule is invalid or the
 /// result is not a valid v3 rule (e.g. a non-ASCII template).
-std::optional<std::string> TranslateV2ToV3(const Rule& v2_rule, Error* err);
+std::optional<std::string> TranslateV2ToV3(const MatchExpr& v2_rule, Error* err);
 
 }  // namespace irtcp::rule_lang

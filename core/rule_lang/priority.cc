@@ -21,7 +21,7 @@ std::int64_t DefaultPriority(std::string_view rule) {
   }
   static const ParseOptions kHostSniOnly{{"HostSNI"}};
   Error err;
-  std::optional<Rule> parsed = Parse(rule, kHostSniOnly, &err);
+  std::optional<MatchExpr> parsed = Parse(rule, kHostSniOnly, &err);
   if (parsed && IsCatchAll(*parsed->root)) {
     return -1;
   }
@@ -29,7 +29,7 @@ std::int64_t DefaultPriority(std::string_view rule) {
 }
 
 std::optional<std::vector<std::string>> ParseHostSni(std::string_view rule, Error* err) {
-  std::optional<Rule> parsed = Parse(rule, err);
+  std::optional<MatchExpr> parsed = Parse(rule, err);
   if (!parsed) {
     return std::nullopt;
   }

@@ -39,27 +39,27 @@ int RouteTable::ProviderRank(std::string_view provider) const {
 }
 
 bool RouteTable::Add(const RouteSpec& spec, Error* err) {
-  std::optional<CompiledRule> rule = Compile(spec.rule, spec.syntax, err);
-  if (!rule) {
+  std::optional<CompiledMatch> match = Compile(spec.match, spec.syntax, err);
+  if (!match) {
     return false;
   }
   std::int64_t priority = spec.priority;
   if (priority == 0 && !spec.raw_priority) {
-    priority = DefaultPriority(spec.rule);
+    priority = DefaultPriority(spec.match);
   }
-  Add(spec.id, std::move(*rule), priority, spec.provider, spec.tls);
+  Add(spec.id, std::move(*match), priority, spec.provider, spec.tls);
   return true;
 }
 
-void RouteTable::Add(std::string id, CompiledRule rule, std::int64_t priority, std::string provider,
-                     bool tls) {
+void RouteTable::Add(std::string id, CompiledMatch match, std::int64_t priority,
+                     std::string provider, bool tls) {
   Route r{std::move(id),
           std::move(provider),
           tls,
           priority,
           0,
           static_cast<std::uint32_t>(routes_.size()),
-          std::move(rule)};
+          std::move(match)};
   r.provider_rank = ProviderRank(r.provider);
   routes_.push_back(std::move(r));
   built_ = false;
@@ -81,7 +81,7 @@ void RouteTable::Build() {
   scanned_.clear();
   indexed_count_ = 0;
   for (std::uint32_t pos = 0; pos < routes_.size(); ++pos) {
-    const auto& hosts = routes_[pos].rule.exact_hosts();
+    const auto& hosts = routes_[pos].match.exact_hosts();
     if (!hosts) {
       scanned_.push_back(pos);
       continue;
@@ -101,14 +101,14 @@ const Route* RouteTable::PickLinear(const Connection& conn) const {
   if (!built_) {
     const Route* best = nullptr;
     for (const Route& r : routes_) {
-      if ((best == nullptr || Before(r, *best)) && r.rule.Matches(conn)) {
+      if ((best == nullptr || Before(r, *best)) && r.match.Matches(conn)) {
         best = &r;
       }
     }
     return best;
   }
   for (const Route& r : routes_) {
-    if (r.rule.Matches(conn)) {
+    if (r.match.Matches(conn)) {
       return &r;
     }
   }
@@ -133,7 +133,7 @@ const Route* RouteTable::Pick(const Connection& conn) const {
         if (pos >= best) {
           break;
         }
-        if (routes_[pos].rule.Matches(conn)) {
+        if (routes_[pos].match.Matches(conn)) {
           best = pos;
           break;
         }
@@ -149,7 +149,7 @@ const Route* RouteTable::Pick(const Connection& conn) const {
     if (pos >= best) {
       break;
     }
-    if (routes_[pos].rule.Matches(conn)) {
+    if (routes_[pos].match.Matches(conn)) {
       return &routes_[pos];
     }
   }

@@ -14,9 +14,9 @@ namespace irtcp::rule_lang {
 
 struct RouteSpec {
   std::string id;  ///< opaque identity (router name, ...)
-  std::string rule;
+  std::string match;
   Syntax syntax = Syntax::kV3;
-  std::int64_t priority = 0;  ///< 0 means DefaultPriority(rule) (router manager behaviour)
+  std::int64_t priority = 0;  ///< 0 means DefaultPriority(match) (router manager behaviour)
   bool raw_priority = false;  ///< use `priority` verbatim even when 0 (muxer-level tests)
   std::string provider;       ///< provider of the router, for precedence tie-breaks
   bool tls = false;           ///< opaque to the table; kept for the caller
@@ -29,24 +29,24 @@ struct Route {
   std::int64_t priority = 0;    ///< effective priority
   int provider_rank = -1;       ///< higher wins ties; -1 = provider not in the precedence list
   std::uint32_t insertion = 0;  ///< Add() order; our deterministic last tie-break
-  CompiledRule rule;
+  CompiledMatch match;
 };
 
 /// A set of routes and the connection -> route decision. Routes are ordered by priority
 /// descending, then provider rank descending (the provider listed first in
 /// providers.precedence wins), then insertion order (Traefik leaves this last tie unspecified).
-/// Pick() returns the first route in that order whose rule matches, like Traefik's linear scan,
-/// but routes that can only match a known set of SNIs (exact HostSNI under `||`, or `&&`-ed with
-/// other matchers) are found through a hash map; only the other routes are scanned, and only up
-/// to the best indexed candidate.
+/// Pick() returns the first route in that order whose match expression matches, like Traefik's
+/// linear scan, but routes that can only match a known set of SNIs (exact HostSNI under `||`, or
+/// `&&`-ed with other matchers) are found through a hash map; only the other routes are scanned,
+/// and only up to the best indexed candidate.
 class RouteTable {
  public:
   explicit RouteTable(std::vector<std::string> providers_precedence = {});
 
   /// Compiles and adds a route; returns false (route not added) with Traefik's error otherwise.
   bool Add(const RouteSpec& spec, Error* err);
-  /// Adds an already compiled rule with an effective priority.
-  void Add(std::string id, CompiledRule rule, std::int64_t priority, std::string provider = "",
+  /// Adds an already compiled match expression with an effective priority.
+  void Add(std::string id, CompiledMatch match, std::int64_t priority, std::string provider = "",
            bool tls = false);
 
   /// Sorts and indexes. Call after the last Add(); until then Pick() uses a slower full scan.

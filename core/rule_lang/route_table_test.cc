@@ -32,7 +32,7 @@ TEST(RuleRouteTable, TraefikOrder) {
   EXPECT_EQ(table.Pick(Sni("c.com"))->id, "crd");   // provider listed first wins the tie
   EXPECT_EQ(table.Pick(Sni("x.com"))->id, "all");   // -1 beats -5
   EXPECT_EQ(table.Pick(Sni(""))->id, "all");
-  EXPECT_TRUE(table.Pick(Sni("zzz"))->rule.catch_all());
+  EXPECT_TRUE(table.Pick(Sni("zzz"))->match.catch_all());
   EXPECT_EQ(table.indexed_count(), 5u);
 }
 

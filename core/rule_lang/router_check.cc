@@ -7,15 +7,15 @@
 
 namespace irtcp::rule_lang {
 
-std::vector<std::string> RouterRuleErrors(const RouterRuleInput& in) {
+std::vector<std::string> RouterMatchErrors(const RouterMatchInput& in) {
   std::vector<std::string> out;
-  if (in.rule.empty()) {
+  if (in.match.empty()) {
     out.push_back("router has no rule");
     return out;
   }
-  std::string quoted = "invalid rule: \"" + std::string(in.rule) + "\" , ";
+  std::string quoted = "invalid rule: \"" + std::string(in.match) + "\" , ";
   Error err;
-  std::optional<std::vector<std::string>> hosts = ParseHostSni(in.rule, &err);
+  std::optional<std::vector<std::string>> hosts = ParseHostSni(in.match, &err);
   if (!hosts) {
     out.push_back(quoted + err.message);
     return out;
@@ -24,7 +24,7 @@ std::vector<std::string> RouterRuleErrors(const RouterRuleInput& in) {
     out.push_back(quoted + "has HostSNI matcher, but no TLS on router");
     return out;
   }
-  std::int64_t priority = in.priority == 0 ? DefaultPriority(in.rule) : in.priority;
+  std::int64_t priority = in.priority == 0 ? DefaultPriority(in.match) : in.priority;
   bool internal = in.name.size() >= 9 && in.name.substr(in.name.size() - 9) == "@internal";
   if (priority > kMaxUserPriority && !internal) {
     out.push_back("the router priority " + std::to_string(priority) +
@@ -42,8 +42,8 @@ std::vector<std::string> RouterRuleErrors(const RouterRuleInput& in) {
       }
     }
   }
-  if (!Compile(in.rule, in.syntax, &err)) {
-    out.push_back(AddRouteMessage(err, in.rule));
+  if (!Compile(in.match, in.syntax, &err)) {
+    out.push_back(AddRouteMessage(err, in.match));
   }
   return out;
 }

@@ -14,9 +14,9 @@ namespace irtcp::rule_lang {
 /// Highest priority a user may set (MaxInt64 - 1000); routers named "*@internal" are exempt.
 inline constexpr std::int64_t kMaxUserPriority = std::numeric_limits<std::int64_t>::max() - 1000;
 
-struct RouterRuleInput {
-  std::string_view name;  ///< router name (e.g. "ns-x-abc@kubernetescrd")
-  std::string_view rule;
+struct RouterMatchInput {
+  std::string_view name;   ///< router name (e.g. "ns-x-abc@kubernetescrd")
+  std::string_view match;  ///< the router's rule (`match`) text
   Syntax syntax = Syntax::kV3;
   std::int64_t priority = 0;  ///< as configured (0 = default)
   bool has_tls = false;       ///< the router has a `tls` section
@@ -28,6 +28,6 @@ struct RouterRuleInput {
 /// HostSNI matcher, but no TLS on router`, the priority limit, non-ASCII HostSNI domains on
 /// TLS-terminating routers, then AddRoute's error. Empty when the router is fine. A critical
 /// error stops the checks that follow it, as in Traefik.
-std::vector<std::string> RouterRuleErrors(const RouterRuleInput& in);
+std::vector<std::string> RouterMatchErrors(const RouterMatchInput& in);
 
 }  // namespace irtcp::rule_lang

@@ -8,6 +8,7 @@
 
 #include "core/diag/diagnostic.h"
 #include "core/yaml/load.h"
+#include "core/yaml/scalar_json.h"
 #include "core/yaml/tree.h"
 
 namespace irtcp::schema {
@@ -100,22 +101,7 @@ class Converter {
   std::string err_;
 };
 
-json Converter::Scalar(NodeId id) const {
-  const yaml::Node& n = doc_.node(id);
-  switch (n.type) {
-    case yaml::ScalarType::kNull:
-      return nullptr;
-    case yaml::ScalarType::kBool:
-      return n.num.b;
-    case yaml::ScalarType::kInt:
-      return n.num.i;
-    case yaml::ScalarType::kFloat:
-      return n.num.f;
-    case yaml::ScalarType::kString:
-      break;
-  }
-  return std::string(doc_.Text(id));
-}
+json Converter::Scalar(NodeId id) const { return yaml::ScalarToJson(doc_, id); }
 
 /// An integer bound as an exact int64 (a fractional bound rounds inwards).
 bool Converter::IntBound(NodeId node, bool is_min, bool exclusive, std::int64_t* out) {

@@ -1,5 +1,7 @@
 #include "core/schema/tree_adapter.h"
 
+#include "core/yaml/scalar_json.h"
+
 namespace irtcp::schema {
 
 nlohmann::json TreeToJson(const yaml::Document& doc, yaml::NodeId id) {
@@ -33,19 +35,7 @@ nlohmann::json TreeToJson(const yaml::Document& doc, yaml::NodeId id) {
     TreeValue(&doc, id).getInteger(v);
     return v;
   }
-  switch (n.type) {
-    case yaml::ScalarType::kNull:
-      return nullptr;
-    case yaml::ScalarType::kBool:
-      return n.num.b;
-    case yaml::ScalarType::kInt:
-      return n.num.i;
-    case yaml::ScalarType::kFloat:
-      return n.num.f;
-    case yaml::ScalarType::kString:
-      break;
-  }
-  return std::string(doc.Text(id));
+  return yaml::ScalarToJson(doc, id);
 }
 
 }  // namespace irtcp::schema

@@ -11,7 +11,7 @@
 #include <unordered_set>
 
 #include "core/util/utf8.h"
-#include "core/yaml/resolve.h"
+#include "core/yaml/scalar_types.h"
 
 namespace irtcp::yaml {
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/util/hex.h"
+
 namespace irtcp::yaml {
 namespace {
 
@@ -60,19 +62,6 @@ void AppendUtf8(std::uint32_t r, Out* out, std::size_t at) {
     s.push_back(static_cast<char>(0x80 | (r & 0x3F)));
   }
   out->Put(s, at);
-}
-
-int HexVal(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
 }
 
 // Flow scalars (plain, single- and double-quoted) over [b, e): libyaml's
@@ -170,8 +159,8 @@ void DecodeFlow(std::string_view s, std::size_t b, std::size_t e, ScalarStyle st
         }
         if (hex > 0) {
           std::uint32_t r = 0;
-          for (int k = 0; k < hex && i < e && HexVal(s[i]) >= 0; ++k, ++i) {
-            r = r * 16 + static_cast<std::uint32_t>(HexVal(s[i]));
+          for (int k = 0; k < hex && i < e && util::HexDigitValue(s[i]) >= 0; ++k, ++i) {
+            r = r * 16 + static_cast<std::uint32_t>(util::HexDigitValue(s[i]));
           }
           AppendUtf8(r, out, at);
         }

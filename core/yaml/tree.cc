@@ -1,34 +1,43 @@
 #include "core/yaml/tree.h"
 
+#include "core/util/strings.h"
+
 namespace irtcp::yaml {
+
+namespace {
+
+// The index of the first entry of `map` whose key is the scalar `key`; Size(map) when none.
+std::uint32_t EntryIndex(const Document& doc, NodeId map, std::string_view key) {
+  std::uint32_t size = doc.Size(map);
+  for (std::uint32_t i = 0; i < size; ++i) {
+    NodeId k = doc.KeyAt(map, i);
+    if (doc.IsScalar(k) && doc.Text(k) == key) {
+      return i;
+    }
+  }
+  return size;
+}
+
+}  // namespace
 
 NodeId Document::GetKey(NodeId map, std::string_view key) const {
   if (!IsMapping(map)) {
     return kNoNode;
   }
-  const Node& m = nodes_[map];
-  for (std::uint32_t i = 0; i < m.count; ++i) {
-    NodeId k = children_[m.first + 2 * i];
-    if (nodes_[k].kind == NodeKind::kScalar && Text(k) == key) {
-      return k;
-    }
-  }
-  return kNoNode;
+  std::uint32_t i = EntryIndex(*this, map, key);
+  return i < Size(map) ? KeyAt(map, i) : kNoNode;
 }
 
 NodeId Document::Get(NodeId map, std::string_view key) const {
   if (!IsMapping(map)) {
     return kNoNode;
   }
-  const Node& m = nodes_[map];
-  for (std::uint32_t i = 0; i < m.count; ++i) {
-    NodeId k = children_[m.first + 2 * i];
-    if (nodes_[k].kind == NodeKind::kScalar && Text(k) == key) {
-      NodeId v = children_[m.first + 2 * i + 1];
-      return IsNull(v) ? kNoNode : v;
-    }
+  std::uint32_t i = EntryIndex(*this, map, key);
+  if (i == Size(map)) {
+    return kNoNode;
   }
-  return kNoNode;
+  NodeId v = ValueAt(map, i);
+  return IsNull(v) ? kNoNode : v;
 }
 
 std::string_view Document::GetString(NodeId map, std::string_view key) const {
@@ -43,15 +52,7 @@ std::string JsonPointer(const std::vector<std::string>& segments) {
   std::string out;
   for (const std::string& seg : segments) {
     out += '/';
-    for (char c : seg) {
-      if (c == '~') {
-        out += "~0";
-      } else if (c == '/') {
-        out += "~1";
-      } else {
-        out += c;
-      }
-    }
+    util::AppendJsonPointerToken(seg, &out);
   }
   return out;
 }

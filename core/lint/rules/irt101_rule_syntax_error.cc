@@ -1,4 +1,4 @@
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -31,11 +31,11 @@ No automatic fix.
 
 void CheckRuleSyntaxError(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  ForEachRuleError(env, 101, [&](const RouteRule& r, const rule_lang::Error& e) {
+  ForEachMatchError(env, 101, [&](const RouteMatch& r, const rule_lang::Error& e) {
     std::string cause =
         e.message.empty() ? "the rule is a bare string, not a matcher call" : e.message;
-    env.ReportInRule(sink, kRuleSyntaxError, r, e.begin, e.end,
-                     "Traefik cannot parse the rule: " + cause + "; the router is dropped");
+    env.ReportInMatch(sink, kRuleSyntaxError, r, e.begin, e.end,
+                      "Traefik cannot parse the rule: " + cause + "; the router is dropped");
   });
 }
 

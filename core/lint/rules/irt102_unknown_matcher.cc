@@ -1,7 +1,7 @@
 #include <array>
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/text_util.h"
 #include "core/util/spell.h"
 
@@ -44,7 +44,7 @@ constexpr std::array<std::string_view, 4> kTcpMatchers = {"HostSNI", "HostSNIReg
 
 void CheckUnknownMatcher(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  ForEachRuleError(env, 102, [&](const RouteRule& r, const rule_lang::Error& e) {
+  ForEachMatchError(env, 102, [&](const RouteMatch& r, const rule_lang::Error& e) {
     const std::string prefix = "unsupported function: ";
     std::string name = e.message.rfind(prefix, 0) == 0 ? e.message.substr(prefix.size())
                                                        : r.text.substr(e.begin, e.end - e.begin);
@@ -82,7 +82,7 @@ void CheckUnknownMatcher(const RuleContext& ctx, diag::DiagnosticSink& sink) {
       }
     }
     std::uint32_t end = e.end > e.begin ? e.end : e.begin + static_cast<std::uint32_t>(name.size());
-    env.ReportInRule(sink, kUnknownMatcher, r, e.begin, end, message).help = help;
+    env.ReportInMatch(sink, kUnknownMatcher, r, e.begin, end, message).help = help;
   });
 }
 

@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/matcher.h"
 #include "core/rule_lang/printer.h"
 
@@ -35,7 +35,7 @@ the file stays valid.
 
 namespace {
 
-std::optional<std::string> SplitMultiArgCalls(const RouteRule& r) {
+std::optional<std::string> SplitMultiArgCalls(const RouteMatch& r) {
   std::vector<const rule_lang::Node*> calls;
   rule_lang::ForEachCall(*r.parsed->root, [&](const rule_lang::Node& c) {
     if (c.args.size() > 1) {
@@ -68,7 +68,7 @@ std::optional<std::string> SplitMultiArgCalls(const RouteRule& r) {
 
 void CheckWrongArgumentCount(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  ForEachRuleError(env, 103, [&](const RouteRule& r, const rule_lang::Error& e) {
+  ForEachMatchError(env, 103, [&](const RouteMatch& r, const rule_lang::Error& e) {
     const rule_lang::Node* call = nullptr;
     rule_lang::ForEachCall(*r.parsed->root, [&](const rule_lang::Node& c) {
       if (call == nullptr && c.begin <= e.begin && e.begin < std::max(c.end, c.begin + 1)) {
@@ -76,19 +76,19 @@ void CheckWrongArgumentCount(const RuleContext& ctx, diag::DiagnosticSink& sink)
       }
     });
     if (e.kind == rule_lang::ErrorKind::kNoArgs || call == nullptr) {
-      env.ReportInRule(
+      env.ReportInMatch(
           sink, kWrongArgumentCount, r, e.begin, e.end,
           "matcher call without argument (Traefik: " + e.message + "); the router is dropped");
       return;
     }
-    diag::Diagnostic& d =
-        env.ReportInRule(sink, kWrongArgumentCount, r, call->begin, call->end,
-                         call->name + " takes exactly one argument under the v3 rule syntax, got " +
-                             std::to_string(call->args.size()) + " (Traefik: " + e.message +
-                             "); several arguments are the v2 form");
+    diag::Diagnostic& d = env.ReportInMatch(
+        sink, kWrongArgumentCount, r, call->begin, call->end,
+        call->name + " takes exactly one argument under the v3 rule syntax, got " +
+            std::to_string(call->args.size()) + " (Traefik: " + e.message +
+            "); several arguments are the v2 form");
     d.help = "write one call per value joined by `||`";
     if (std::optional<std::string> fixed = SplitMultiArgCalls(r)) {
-      if (auto edits = env.RewriteMatch(r, *fixed)) {
+      if (auto edits = RewriteMatch(r, *fixed)) {
         d.fix = diag::Fix{"split multi-argument calls into `||` chains (" + RewriteNote(r) + ")",
                           diag::Applicability::kUnsafe, std::move(*edits)};
       }

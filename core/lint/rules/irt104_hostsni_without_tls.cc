@@ -1,6 +1,6 @@
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/router_check.h"
 
 namespace irtcp::lint {
@@ -31,15 +31,15 @@ No automatic fix: choosing between passthrough and termination is a design decis
 
 void CheckHostSniWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  for (const RouteRule& r : env.routes()) {
+  for (const RouteMatch& r : env.routes()) {
     if (r.empty || !r.parsed || r.has_tls) {
       continue;
     }
-    rule_lang::RouterRuleInput in;
-    in.rule = r.text;
+    rule_lang::RouterMatchInput in;
+    in.match = r.text;
     in.syntax = r.syntax;
     bool dropped = false;
-    for (const std::string& e : rule_lang::RouterRuleErrors(in)) {
+    for (const std::string& e : rule_lang::RouterMatchErrors(in)) {
       dropped = dropped || e.find("has HostSNI matcher, but no TLS on router") != std::string::npos;
     }
     if (!dropped) {
@@ -54,10 +54,10 @@ void CheckHostSniWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sink) 
     if (first == nullptr) {
       continue;
     }
-    env.ReportInRule(sink, kHostSniWithoutTls, r, first->begin, first->end,
-                     "HostSNI(" + r.text.substr(first->begin, first->end - first->begin) +
-                         ") on a route without `tls`: there is no SNI without TLS, and Traefik "
-                         "drops the router (has HostSNI matcher, but no TLS on router)")
+    env.ReportInMatch(sink, kHostSniWithoutTls, r, first->begin, first->end,
+                      "HostSNI(" + r.text.substr(first->begin, first->end - first->begin) +
+                          ") on a route without `tls`: there is no SNI without TLS, and Traefik "
+                          "drops the router (has HostSNI matcher, but no TLS on router)")
         .help =
         "add `tls: {passthrough: true}` or `tls: {secretName: ...}` to the "
         "IngressRouteTCP, or match every connection with HostSNI(`*`)";

@@ -1,4 +1,4 @@
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -32,11 +32,11 @@ No automatic fix.
 
 void CheckNewlineEndsRule(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  ForEachRuleError(env, 105, [&](const RouteRule& r, const rule_lang::Error& e) {
-    env.ReportInRule(sink, kNewlineEndsRule, r, e.begin, e.end,
-                     "the line break before this token ends the rule (Go inserts a semicolon "
-                     "after `)`): Traefik rejects it with " +
-                         e.message)
+  ForEachMatchError(env, 105, [&](const RouteMatch& r, const rule_lang::Error& e) {
+    env.ReportInMatch(sink, kNewlineEndsRule, r, e.begin, e.end,
+                      "the line break before this token ends the rule (Go inserts a semicolon "
+                      "after `)`): Traefik rejects it with " +
+                          e.message)
         .help = "end the previous line with the operator, or use a folded scalar `>-`";
   });
 }

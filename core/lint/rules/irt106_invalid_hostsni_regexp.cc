@@ -1,4 +1,4 @@
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -25,9 +25,9 @@ No automatic fix.
 
 void CheckInvalidHostSniRegexp(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  ForEachRuleError(env, 106, [&](const RouteRule& r, const rule_lang::Error& e) {
-    env.ReportInRule(sink, kInvalidHostSniRegexp, r, e.begin, e.end,
-                     "invalid HostSNIRegexp: " + e.message + "; the router is dropped");
+  ForEachMatchError(env, 106, [&](const RouteMatch& r, const rule_lang::Error& e) {
+    env.ReportInMatch(sink, kInvalidHostSniRegexp, r, e.begin, e.end,
+                      "invalid HostSNIRegexp: " + e.message + "; the router is dropped");
   });
 }
 

@@ -1,4 +1,4 @@
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -25,13 +25,13 @@ No automatic fix.
 
 void CheckInvalidClientIp(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  ForEachRuleError(env, 107, [&](const RouteRule& r, const rule_lang::Error& e) {
+  ForEachMatchError(env, 107, [&](const RouteMatch& r, const rule_lang::Error& e) {
     const rule_lang::Arg* arg = ArgAt(*r.parsed->root, e.begin, nullptr);
     std::string value = arg != nullptr ? arg->value : r.text.substr(e.begin, e.end - e.begin);
-    env.ReportInRule(sink, kInvalidClientIp, r, e.begin, e.end,
-                     "ClientIP value \"" + diag::Shorten(value) +
-                         "\" is neither an IP address nor a CIDR (Traefik: " + e.message +
-                         "); the router is dropped");
+    env.ReportInMatch(sink, kInvalidClientIp, r, e.begin, e.end,
+                      "ClientIP value \"" + diag::Shorten(value) +
+                          "\" is neither an IP address nor a CIDR (Traefik: " + e.message +
+                          "); the router is dropped");
   });
 }
 

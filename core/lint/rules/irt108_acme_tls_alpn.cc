@@ -1,4 +1,4 @@
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -25,10 +25,10 @@ No automatic fix.
 
 void CheckAcmeTlsAlpn(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  ForEachRuleError(env, 108, [&](const RouteRule& r, const rule_lang::Error& e) {
-    env.ReportInRule(sink, kAcmeTlsAlpn, r, e.begin, e.end,
-                     "ALPN(`acme-tls/1`) is reserved for ACME TLS-ALPN-01 challenges: Traefik "
-                     "rejects the rule and drops the router");
+  ForEachMatchError(env, 108, [&](const RouteMatch& r, const rule_lang::Error& e) {
+    env.ReportInMatch(sink, kAcmeTlsAlpn, r, e.begin, e.end,
+                      "ALPN(`acme-tls/1`) is reserved for ACME TLS-ALPN-01 challenges: Traefik "
+                      "rejects the rule and drops the router");
   });
 }
 

@@ -1,4 +1,4 @@
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -24,7 +24,7 @@ No automatic fix.
 
 void CheckEmptyMatch(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  for (const RouteRule& r : env.routes()) {
+  for (const RouteMatch& r : env.routes()) {
     if (!r.empty || r.route->match.node == yaml::kNoNode || r.route->match.invalid) {
       continue;
     }

@@ -1,6 +1,6 @@
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/router_check.h"
 
 namespace irtcp::lint {
@@ -29,7 +29,7 @@ No automatic fix.
 
 void CheckPriorityAboveMaximum(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  for (const RouteRule& r : env.routes()) {
+  for (const RouteMatch& r : env.routes()) {
     const model::Field<std::int64_t>& p = r.route->priority;
     if (r.empty || !p.present || p.value <= rule_lang::kMaxUserPriority) {
       continue;

@@ -1,6 +1,6 @@
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -30,10 +30,10 @@ No automatic fix.
 
 void CheckDuplicateMatch(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  const std::vector<RouteRule>& routes = env.routes();
+  const std::vector<RouteMatch>& routes = env.routes();
   std::size_t object_begin = 0;  // routes of one IngressRouteTCP are contiguous
   for (std::size_t j = 0; j < routes.size(); ++j) {
-    const RouteRule& b = routes[j];
+    const RouteMatch& b = routes[j];
     if (routes[object_begin].irt != b.irt) {
       object_begin = j;
     }
@@ -41,7 +41,7 @@ void CheckDuplicateMatch(const RuleContext& ctx, diag::DiagnosticSink& sink) {
       continue;
     }
     for (std::size_t i = object_begin; i < j; ++i) {
-      const RouteRule& a = routes[i];
+      const RouteMatch& a = routes[i];
       if (a.empty || a.text != b.text) {
         continue;
       }

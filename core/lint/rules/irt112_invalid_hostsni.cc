@@ -1,4 +1,4 @@
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -26,9 +26,10 @@ No automatic fix.
 
 void CheckInvalidHostSni(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  ForEachRuleError(env, 112, [&](const RouteRule& r, const rule_lang::Error& e) {
-    env.ReportInRule(sink, kInvalidHostSni, r, e.begin, e.end,
-                     "Traefik rejects the HostSNI value: " + e.message + "; the router is dropped");
+  ForEachMatchError(env, 112, [&](const RouteMatch& r, const rule_lang::Error& e) {
+    env.ReportInMatch(
+        sink, kInvalidHostSni, r, e.begin, e.end,
+        "Traefik rejects the HostSNI value: " + e.message + "; the router is dropped");
   });
 }
 

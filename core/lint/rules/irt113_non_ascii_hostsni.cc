@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/text_util.h"
 
 namespace irtcp::lint {
@@ -131,7 +131,7 @@ std::string ToAsciiDomain(std::string_view host) {
 
 void CheckNonAsciiHostSni(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  ForEachRuleError(env, 113, [&](const RouteRule& r, const rule_lang::Error& e) {
+  ForEachMatchError(env, 113, [&](const RouteMatch& r, const rule_lang::Error& e) {
     const rule_lang::Arg* arg = ArgAt(*r.parsed->root, e.begin, nullptr);
     if (arg == nullptr) {
       return;
@@ -143,7 +143,7 @@ void CheckNonAsciiHostSni(const RuleContext& ctx, diag::DiagnosticSink& sink) {
       message += " (and, on this TLS-terminating router, the domain)";
     }
     message += "; the router is dropped";
-    env.ReportInRule(sink, kNonAsciiHostSni, r, arg->begin, arg->end, message).help =
+    env.ReportInMatch(sink, kNonAsciiHostSni, r, arg->begin, arg->end, message).help =
         "write HostSNI(`" + ToAsciiDomain(arg->value) + "`)";
   });
 }

@@ -1,4 +1,4 @@
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -22,9 +22,9 @@ No automatic fix.
 
 void CheckEmptyMatcherArgument(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  ForEachRuleError(env, 114, [&](const RouteRule& r, const rule_lang::Error& e) {
-    env.ReportInRule(sink, kEmptyMatcherArgument, r, e.begin, e.end,
-                     "empty matcher argument (Traefik: " + e.message + "); the router is dropped");
+  ForEachMatchError(env, 114, [&](const RouteMatch& r, const rule_lang::Error& e) {
+    env.ReportInMatch(sink, kEmptyMatcherArgument, r, e.begin, e.end,
+                      "empty matcher argument (Traefik: " + e.message + "); the router is dropped");
   });
 }
 

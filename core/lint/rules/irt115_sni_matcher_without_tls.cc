@@ -3,7 +3,7 @@
 #include <memory>
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/matcher.h"
 #include "core/rule_lang/router_check.h"
 
@@ -35,7 +35,7 @@ No automatic fix.
 
 void CheckSniMatcherWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  for (const RouteRule& r : env.routes()) {
+  for (const RouteMatch& r : env.routes()) {
     if (r.empty || !r.valid() || r.has_tls) {
       continue;
     }
@@ -55,10 +55,10 @@ void CheckSniMatcherWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sin
           if (first || n.negated || a.value == "*") {
             continue;
           }
-          env.ReportInRule(sink, kSniMatcherWithoutTls, r, a.begin, a.end,
-                           "HostSNI(" + r.text.substr(a.begin, a.end - a.begin) +
-                               ") never matches on a route without `tls` (no SNI); Traefik "
-                               "accepts it because it checks only the first HostSNI value")
+          env.ReportInMatch(sink, kSniMatcherWithoutTls, r, a.begin, a.end,
+                            "HostSNI(" + r.text.substr(a.begin, a.end - a.begin) +
+                                ") never matches on a route without `tls` (no SNI); Traefik "
+                                "accepts it because it checks only the first HostSNI value")
               .help = "add `tls` to the IngressRouteTCP, or remove this matcher";
         }
         return;
@@ -76,14 +76,14 @@ void CheckSniMatcherWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sin
         if (re != nullptr && RE2::PartialMatch("", *re)) {
           return;  // matches the empty server name: works without TLS
         }
-        env.ReportInRule(sink, kSniMatcherWithoutTls, r, c.begin, c.end,
-                         "HostSNIRegexp never matches on a route without `tls`: the server "
-                         "name is empty without TLS")
+        env.ReportInMatch(sink, kSniMatcherWithoutTls, r, c.begin, c.end,
+                          "HostSNIRegexp never matches on a route without `tls`: the server "
+                          "name is empty without TLS")
             .help = "add `tls` to the IngressRouteTCP, or remove this matcher";
       } else if (c.matcher == rule_lang::Matcher::kAlpn) {
-        env.ReportInRule(sink, kSniMatcherWithoutTls, r, c.begin, c.end,
-                         "ALPN never matches on a route without `tls`: there is no ALPN list "
-                         "without TLS")
+        env.ReportInMatch(sink, kSniMatcherWithoutTls, r, c.begin, c.end,
+                          "ALPN never matches on a route without `tls`: there is no ALPN list "
+                          "without TLS")
             .help = "add `tls` to the IngressRouteTCP, or remove this matcher";
       }
     };

@@ -1,4 +1,4 @@
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/ip.h"
 
 namespace irtcp::lint {
@@ -26,14 +26,14 @@ No automatic fix.
 void CheckHostSniIpLiteral(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachArg(env, rule_lang::Matcher::kHostSni,
-             [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
+             [&](const RouteMatch& r, const rule_lang::Node&, const rule_lang::Arg& a) {
                if (!rule_lang::ParseIpAddr(a.value, false)) {
                  return;
                }
-               env.ReportInRule(sink, kHostSniIpLiteral, r, a.begin, a.end,
-                                "HostSNI(\"" + a.value +
-                                    "\") is an IP address: clients send no SNI for IP "
-                                    "addresses, so it never matches");
+               env.ReportInMatch(sink, kHostSniIpLiteral, r, a.begin, a.end,
+                                 "HostSNI(\"" + a.value +
+                                     "\") is an IP address: clients send no SNI for IP "
+                                     "addresses, so it never matches");
              });
 }
 

@@ -1,4 +1,4 @@
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/ip.h"
 
 namespace irtcp::lint {
@@ -26,15 +26,15 @@ No automatic fix.
 void CheckHostSniWithPort(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachArg(env, rule_lang::Matcher::kHostSni,
-             [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
+             [&](const RouteMatch& r, const rule_lang::Node&, const rule_lang::Arg& a) {
                std::size_t colon = a.value.rfind(':');
                if (colon == std::string::npos || rule_lang::ParseIpAddr(a.value, false)) {
                  return;
                }
-               env.ReportInRule(sink, kHostSniWithPort, r, a.begin, a.end,
-                                "HostSNI(\"" + a.value +
-                                    "\") has a port: the SNI never carries one, so it never "
-                                    "matches")
+               env.ReportInMatch(sink, kHostSniWithPort, r, a.begin, a.end,
+                                 "HostSNI(\"" + a.value +
+                                     "\") has a port: the SNI never carries one, so it never "
+                                     "matches")
                    .help = "write HostSNI(`" + a.value.substr(0, colon) +
                            "`) and pick the port with entryPoints";
              });

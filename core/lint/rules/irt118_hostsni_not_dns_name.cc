@@ -1,6 +1,6 @@
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/ip.h"
 
 namespace irtcp::lint {
@@ -71,7 +71,7 @@ std::string DnsProblem(std::string_view host) {
 void CheckHostSniNotDnsName(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachArg(env, rule_lang::Matcher::kHostSni,
-             [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
+             [&](const RouteMatch& r, const rule_lang::Node&, const rule_lang::Arg& a) {
                if (a.value == "*" || a.value.find(':') != std::string::npos ||
                    rule_lang::ParseIpAddr(a.value, false)) {
                  return;
@@ -85,9 +85,9 @@ void CheckHostSniNotDnsName(const RuleContext& ctx, diag::DiagnosticSink& sink) 
                if (problem.empty()) {
                  return;
                }
-               env.ReportInRule(sink, kHostSniNotDnsName, r, a.begin, a.end,
-                                "HostSNI(\"" + a.value + "\") is not a DNS host name: it " +
-                                    problem + "; no client sends it as SNI");
+               env.ReportInMatch(sink, kHostSniNotDnsName, r, a.begin, a.end,
+                                 "HostSNI(\"" + a.value + "\") is not a DNS host name: it " +
+                                     problem + "; no client sends it as SNI");
              });
 }
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/matcher.h"
 #include "core/rule_lang/printer.h"
 
@@ -43,12 +43,12 @@ const re2::RE2& TemplateGroup() {
 void CheckHostSniRegexpV2Template(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachArg(env, rule_lang::Matcher::kHostSniRegexp,
-             [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
+             [&](const RouteMatch& r, const rule_lang::Node&, const rule_lang::Arg& a) {
                if (r.syntax != rule_lang::Syntax::kV3 ||
                    !re2::RE2::PartialMatch(a.value, TemplateGroup())) {
                  return;
                }
-               diag::Diagnostic& d = env.ReportInRule(
+               diag::Diagnostic& d = env.ReportInMatch(
                    sink, kHostSniRegexpV2Template, r, a.begin, a.end,
                    "HostSNIRegexp uses a v2 `{name:regexp}` template, but v3 reads the argument "
                    "as a plain regexp: the braces are literal or a repetition");
@@ -64,7 +64,7 @@ void CheckHostSniRegexpV2Template(const RuleContext& ctx, diag::DiagnosticSink& 
                if (!rule_lang::Compile(fixed, r.syntax, &check)) {
                  return;
                }
-               if (auto edits = env.RewriteMatch(r, fixed)) {
+               if (auto edits = RewriteMatch(r, fixed)) {
                  d.fix = diag::Fix{
                      "write the v2 template as the equivalent anchored, "
                      "case-insensitive regexp (" +

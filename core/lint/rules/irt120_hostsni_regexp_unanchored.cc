@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -33,7 +33,7 @@ void CheckHostSniRegexpUnanchored(const RuleContext& ctx, diag::DiagnosticSink& 
   static const re2::RE2 kFlags(R"(^(\(\?[a-zA-Z]+\))*)");
   ForEachArg(
       env, rule_lang::Matcher::kHostSniRegexp,
-      [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
+      [&](const RouteMatch& r, const rule_lang::Node&, const rule_lang::Arg& a) {
         if (r.syntax != rule_lang::Syntax::kV3 || re2::RE2::PartialMatch(a.value, kTemplate)) {
           return;
         }
@@ -47,9 +47,9 @@ void CheckHostSniRegexpUnanchored(const RuleContext& ctx, diag::DiagnosticSink& 
           return;
         }
         std::string missing = !start && !end ? "`^` and `$`" : (!start ? "`^`" : "`$`");
-        env.ReportInRule(sink, kHostSniRegexpUnanchored, r, a.begin, a.end,
-                         "HostSNIRegexp is not anchored (no " + missing +
-                             "): v3 searches the pattern anywhere in the server name")
+        env.ReportInMatch(sink, kHostSniRegexpUnanchored, r, a.begin, a.end,
+                          "HostSNIRegexp is not anchored (no " + missing +
+                              "): v3 searches the pattern anywhere in the server name")
             .help = "anchor it: `^...$`";
       });
 }

@@ -1,6 +1,6 @@
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -63,7 +63,7 @@ std::size_t FirstUpper(std::string_view p) {
 void CheckHostSniRegexpUpperCase(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   ForEachArg(env, rule_lang::Matcher::kHostSniRegexp,
-             [&](const RouteRule& r, const rule_lang::Node&, const rule_lang::Arg& a) {
+             [&](const RouteMatch& r, const rule_lang::Node&, const rule_lang::Arg& a) {
                if (r.syntax != rule_lang::Syntax::kV3) {
                  return;
                }
@@ -82,11 +82,11 @@ void CheckHostSniRegexpUpperCase(const RuleContext& ctx, diag::DiagnosticSink& s
                if (upper == std::string::npos) {
                  return;
                }
-               env.ReportInRule(sink, kHostSniRegexpUpperCase, r, a.begin, a.end,
-                                std::string("HostSNIRegexp has the upper-case letter '") +
-                                    a.value[upper] +
-                                    "' without (?i): the server name is lower-cased before "
-                                    "matching, so it never matches")
+               env.ReportInMatch(sink, kHostSniRegexpUpperCase, r, a.begin, a.end,
+                                 std::string("HostSNIRegexp has the upper-case letter '") +
+                                     a.value[upper] +
+                                     "' without (?i): the server name is lower-cased before "
+                                     "matching, so it never matches")
                    .help = "write the pattern in lower case, or prefix it with (?i)";
              });
 }

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/matcher.h"
 #include "core/rule_lang/printer.h"
 
@@ -34,7 +34,7 @@ when it was the default.
 
 namespace {
 
-bool SameUnderV3(const rule_lang::Rule& rule) {
+bool SameUnderV3(const rule_lang::MatchExpr& rule) {
   bool same = true;
   rule_lang::ForEachCall(*rule.root, [&](const rule_lang::Node& c) {
     same = same && c.args.size() == 1 && c.matcher != rule_lang::Matcher::kHostSniRegexp &&
@@ -49,7 +49,7 @@ bool SameUnderV3(const rule_lang::Rule& rule) {
 
 void CheckDeprecatedRuleSyntax(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  for (const RouteRule& r : env.routes()) {
+  for (const RouteMatch& r : env.routes()) {
     const model::Field<std::string>& syntax = r.route->syntax;
     if (r.empty || !syntax.present || syntax.value != "v2") {
       continue;
@@ -60,7 +60,7 @@ void CheckDeprecatedRuleSyntax(const RuleContext& ctx, diag::DiagnosticSink& sin
     if (!r.valid()) {
       continue;
     }
-    std::optional<diag::Edit> drop = env.DropSyntaxLine(r);
+    std::optional<diag::Edit> drop = DropSyntaxLine(r);
     if (!drop) {
       continue;
     }
@@ -75,7 +75,7 @@ void CheckDeprecatedRuleSyntax(const RuleContext& ctx, diag::DiagnosticSink& sin
     if (!v3) {
       continue;
     }
-    std::optional<std::vector<diag::Edit>> edits = env.RewriteMatch(r, *v3);
+    std::optional<std::vector<diag::Edit>> edits = RewriteMatch(r, *v3);
     if (!edits) {
       continue;
     }

@@ -1,6 +1,6 @@
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -44,12 +44,12 @@ std::string EntryPointText(const std::string& ep) {
 
 void CheckShadowedRoute(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  for (const RouteOverlap& o : ctx.Shared<RouteOverlaps>().list) {
+  for (const rule_lang::Overlap& o : ctx.Shared<RouteOverlaps>().list) {
     if (o.tie) {
       continue;
     }
-    const RouteRule& loser = env.routes()[o.loser];
-    const RouteRule& winner = env.routes()[o.winner];
+    const RouteMatch& loser = env.routes()[o.loser];
+    const RouteMatch& winner = env.routes()[o.winner];
     env.ReportAtMatch(sink, kShadowedRoute, loser,
                       "this route never wins: " + DescribeRoute(winner) + " (priority " +
                           std::to_string(winner.priority) +

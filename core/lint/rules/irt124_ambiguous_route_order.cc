@@ -1,6 +1,6 @@
 #include <string>
 
-#include "core/lint/rules/rule_lang_support.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 
@@ -28,12 +28,12 @@ No automatic fix.
 
 void CheckAmbiguousRouteOrder(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  for (const RouteOverlap& o : ctx.Shared<RouteOverlaps>().list) {
+  for (const rule_lang::Overlap& o : ctx.Shared<RouteOverlaps>().list) {
     if (!o.tie) {
       continue;
     }
-    const RouteRule& loser = env.routes()[o.loser];
-    const RouteRule& other = env.routes()[o.winner];
+    const RouteMatch& loser = env.routes()[o.loser];
+    const RouteMatch& other = env.routes()[o.winner];
     env.ReportAtMatch(sink, kAmbiguousRouteOrder, loser,
                       "this route and " + DescribeRoute(other) + " both have priority " +
                           std::to_string(loser.priority) +

@@ -1,8 +1,8 @@
 #include <string>
 #include <vector>
 
-#include "core/lint/rules/rule_lang_support.h"
 #include "core/lint/support/provider_rules.h"
+#include "core/lint/support/rule_lang_support.h"
 #include "core/rule_lang/priority.h"
 
 namespace irtcp::lint {
@@ -48,7 +48,7 @@ bool HasDomains(const model::RouteTls& tls) {
 
 void CheckCertResolverWithoutDomain(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
-  for (const RouteRule& r : env.routes()) {
+  for (const RouteMatch& r : env.routes()) {
     if (r.empty || !r.has_tls || r.passthrough) {
       continue;  // passthrough: IRT201
     }

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "core/lint/registry.h"
-#include "core/lint/rules/rule_lang_support.h"
 #include "core/lint/support/provider_view.h"
+#include "core/lint/support/rule_lang_support.h"
 
 namespace irtcp::lint {
 namespace {
@@ -49,7 +49,7 @@ TEST(SharedAnalyses, OverlapAnalysisSkipsLargeInputsAndSaysSo) {
   RuleContext small_ctx{small, options};
   EXPECT_FALSE(OverlapAnalysisNote(small_ctx).has_value());
 
-  model::InputSet large = Load(Routes(static_cast<int>(kMaxOverlapRoutes) + 1));
+  model::InputSet large = Load(Routes(static_cast<int>(rule_lang::kMaxOverlapRoutes) + 1));
   RuleContext ctx{large, options};
   EXPECT_TRUE(ctx.Shared<RouteOverlaps>().list.empty());
   std::optional<std::string> note = OverlapAnalysisNote(ctx);

@@ -1,10 +1,12 @@
-#include "core/yaml/resolve.h"
+#include "core/yaml/scalar_types.h"
 
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include "core/util/hex.h"
 
 namespace irtcp::yaml {
 
@@ -80,17 +82,9 @@ bool ParseGoInt(std::string_view s, std::int64_t* out, bool* overflow) {
   }
   std::uint64_t value = 0;
   for (char c : s) {
-    unsigned d = 0;
-    if (IsDigit(c)) {
-      d = static_cast<unsigned>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      d = static_cast<unsigned>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      d = static_cast<unsigned>(c - 'A' + 10);
-    } else {
-      return false;
-    }
-    if (d >= base) {
+    int v = util::HexDigitValue(c);
+    auto d = static_cast<unsigned>(v);
+    if (v < 0 || d >= base) {
       return false;
     }
     if (value > (UINT64_MAX - d) / base) {
@@ -113,6 +107,15 @@ bool ParseGoInt(std::string_view s, std::int64_t* out, bool* overflow) {
 }
 
 /// yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+// Advances *i past a run of decimal digits; false when there is none.
+bool SkipDigits(std::string_view s, std::size_t* i) {
+  std::size_t start = *i;
+  while (*i < s.size() && IsDigit(s[*i])) {
+    ++*i;
+  }
+  return *i > start;
+}
+
 bool IsYamlFloat(std::string_view s) {
   std::size_t i = 0;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
@@ -120,26 +123,16 @@ bool IsYamlFloat(std::string_view s) {
   }
   if (i < s.size() && s[i] == '.') {
     ++i;
-    std::size_t d = i;
-    while (i < s.size() && IsDigit(s[i])) {
-      ++i;
-    }
-    if (i == d) {
+    if (!SkipDigits(s, &i)) {
       return false;
     }
   } else {
-    std::size_t d = i;
-    while (i < s.size() && IsDigit(s[i])) {
-      ++i;
-    }
-    if (i == d) {
+    if (!SkipDigits(s, &i)) {
       return false;
     }
     if (i < s.size() && s[i] == '.') {
       ++i;
-      while (i < s.size() && IsDigit(s[i])) {
-        ++i;
-      }
+      SkipDigits(s, &i);
     }
   }
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
@@ -147,11 +140,7 @@ bool IsYamlFloat(std::string_view s) {
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
       ++i;
     }
-    std::size_t d = i;
-    while (i < s.size() && IsDigit(s[i])) {
-      ++i;
-    }
-    if (i == d) {
+    if (!SkipDigits(s, &i)) {
       return false;
     }
   }

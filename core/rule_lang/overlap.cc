@@ -1,0 +1,338 @@
+#include "core/rule_lang/overlap.h"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include "core/rule_lang/ip.h"
+#include "core/rule_lang/text_util.h"
+
+namespace irtcp::rule_lang {
+
+namespace {
+
+struct HostC {
+  enum class Kind : std::uint8_t { kAny, kExact, kWild } kind = Kind::kAny;
+  std::string s;  ///< exact host, or the suffix after "*."
+};
+struct IpC {
+  bool any = true;
+  bool v4 = false;
+  std::array<std::uint8_t, 16> bytes{};
+  int prefix = 128;  ///< over the 16-byte form
+};
+struct Term {
+  HostC host;
+  IpC ip;
+};
+enum class Mode : std::uint8_t { kUnder, kOver, kExact };
+constexpr std::size_t kMaxTerms = 64;
+
+bool WildMatches(std::string_view suffix, std::string_view host) {
+  if (host.size() <= suffix.size() + 1) {
+    return false;
+  }
+  std::string_view label = host.substr(0, host.size() - suffix.size() - 1);
+  return host.substr(host.size() - suffix.size()) == suffix &&
+         host[host.size() - suffix.size() - 1] == '.' && label.find('.') == std::string_view::npos;
+}
+
+bool PrefixContains(const IpC& outer, const IpC& inner) {
+  if (outer.prefix > inner.prefix) {
+    return false;
+  }
+  for (int bit = 0; bit < outer.prefix; ++bit) {
+    auto idx = static_cast<std::size_t>(bit / 8);
+    auto mask = static_cast<std::uint8_t>(0x80u >> static_cast<unsigned>(bit % 8));
+    if ((outer.bytes[idx] & mask) != (inner.bytes[idx] & mask)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Intersection of two host constraints: true with *out set, or false when empty.
+bool IntersectHost(const HostC& a, const HostC& b, HostC* out) {
+  using K = HostC::Kind;
+  if (a.kind == K::kAny) {
+    *out = b;
+    return true;
+  }
+  if (b.kind == K::kAny) {
+    *out = a;
+    return true;
+  }
+  if (a.kind == K::kExact && b.kind == K::kExact) {
+    *out = a;
+    return a.s == b.s;
+  }
+  if (a.kind == K::kWild && b.kind == K::kWild) {
+    *out = a;
+    return a.s == b.s;
+  }
+  const HostC& exact = a.kind == K::kExact ? a : b;
+  const HostC& wild = a.kind == K::kWild ? a : b;
+  *out = exact;
+  return WildMatches(wild.s, exact.s);
+}
+
+// 1: non-empty (*out set), 0: empty, -1: unknown (families differ).
+int IntersectIp(const IpC& a, const IpC& b, IpC* out) {
+  if (a.any) {
+    *out = b;
+    return 1;
+  }
+  if (b.any) {
+    *out = a;
+    return 1;
+  }
+  if (a.v4 != b.v4) {
+    return -1;
+  }
+  if (PrefixContains(a, b)) {
+    *out = b;
+    return 1;
+  }
+  if (PrefixContains(b, a)) {
+    *out = a;
+    return 1;
+  }
+  return 0;
+}
+
+std::optional<IpC> ParseIpConstraint(std::string_view v) {
+  IpC c;
+  c.any = false;
+  std::size_t slash = v.find('/');
+  std::optional<IpAddr> addr = ParseIpAddr(v.substr(0, slash), false);
+  if (!addr) {
+    return std::nullopt;
+  }
+  c.bytes = addr->bytes;
+  bool written_v4 = v.substr(0, slash).find(':') == std::string_view::npos;
+  c.v4 = addr->Is4();
+  if (slash == std::string_view::npos) {
+    return c;
+  }
+  int len = 0;
+  for (char ch : v.substr(slash + 1)) {
+    len = len * 10 + (ch - '0');
+  }
+  c.v4 = written_v4;
+  c.prefix = written_v4 ? len + 96 : len;
+  return c;
+}
+
+std::optional<std::vector<Term>> Dnf(const NormNode& n, Syntax syntax, Mode mode) {
+  using K = NormNode::Kind;
+  if (n.kind == K::kOr || n.kind == K::kAnd) {
+    auto l = Dnf(*n.left, syntax, mode);
+    auto r = Dnf(*n.right, syntax, mode);
+    if (!l || !r) {
+      return std::nullopt;
+    }
+    if (n.kind == K::kOr) {
+      l->insert(l->end(), r->begin(), r->end());
+      if (l->size() > kMaxTerms) {
+        return std::nullopt;
+      }
+      return l;
+    }
+    std::vector<Term> out;
+    for (const Term& a : *l) {
+      for (const Term& b : *r) {
+        Term t;
+        if (!IntersectHost(a.host, b.host, &t.host)) {
+          continue;
+        }
+        int ip = IntersectIp(a.ip, b.ip, &t.ip);
+        if (ip == 0 || (ip < 0 && mode == Mode::kUnder)) {
+          continue;
+        }
+        if (ip < 0) {
+          if (mode == Mode::kExact) {
+            return std::nullopt;
+          }
+          t.ip = a.ip;  // over-approximation: keep one side
+        }
+        out.push_back(t);
+        if (out.size() > kMaxTerms) {
+          return std::nullopt;
+        }
+      }
+    }
+    return out;
+  }
+  const Node& call = *n.call;
+  auto unknown = [&]() -> std::optional<std::vector<Term>> {
+    if (mode == Mode::kUnder) {
+      return std::vector<Term>{};
+    }
+    if (mode == Mode::kOver) {
+      return std::vector<Term>{Term{}};
+    }
+    return std::nullopt;
+  };
+  if (n.negated) {
+    return unknown();
+  }
+  std::vector<Term> out;
+  if (call.matcher == Matcher::kHostSni) {
+    for (std::size_t i = 0; i < call.args.size(); ++i) {
+      std::string v = AsciiLower(call.args[i].value);
+      Term t;
+      if (v == "*") {
+        if (i != 0 && syntax == Syntax::kV2) {
+          return unknown();  // v2: any non-empty SNI
+        }
+        out.push_back(t);
+        continue;
+      }
+      if (!v.empty() && v.back() == '.') {
+        v.pop_back();
+      }
+      if (v.rfind("*.", 0) == 0) {
+        t.host.kind = HostC::Kind::kWild;
+        t.host.s = v.substr(2);
+      } else {
+        t.host.kind = HostC::Kind::kExact;
+        t.host.s = v;
+      }
+      out.push_back(t);
+    }
+    return out;
+  }
+  if (call.matcher == Matcher::kClientIp) {
+    for (const Arg& a : call.args) {
+      std::optional<IpC> ip = ParseIpConstraint(a.value);
+      if (!ip) {
+        return unknown();
+      }
+      Term t;
+      t.ip = *ip;
+      out.push_back(t);
+    }
+    return out;
+  }
+  return unknown();
+}
+
+bool TermContains(const Term& outer, const Term& inner) {
+  using K = HostC::Kind;
+  bool host = outer.host.kind == K::kAny ||
+              (outer.host.kind == K::kExact && inner.host.kind == K::kExact &&
+               outer.host.s == inner.host.s) ||
+              (outer.host.kind == K::kWild &&
+               ((inner.host.kind == K::kExact && WildMatches(outer.host.s, inner.host.s)) ||
+                (inner.host.kind == K::kWild && inner.host.s == outer.host.s)));
+  bool ip = outer.ip.any ||
+            (!inner.ip.any && outer.ip.v4 == inner.ip.v4 && PrefixContains(outer.ip, inner.ip));
+  return host && ip;
+}
+
+struct Analysed {
+  std::size_t index = 0;
+  std::vector<Term> under;
+  std::vector<Term> over;
+  std::optional<std::vector<Term>> exact;
+};
+
+// Without TLS the SNI is always empty: host-constrained terms never match.
+void DropSniTerms(std::vector<Term>* terms) {
+  std::erase_if(*terms, [](const Term& t) { return t.host.kind != HostC::Kind::kAny; });
+}
+
+}  // namespace
+
+std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes) {
+  std::vector<Analysed> all;
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    const OverlapRoute& r = routes[i];
+    std::unique_ptr<NormNode> norm = Normalize(*r.expr->root);
+    Analysed a;
+    a.index = i;
+    a.under = Dnf(*norm, r.syntax, Mode::kUnder).value_or(std::vector<Term>{});
+    std::optional<std::vector<Term>> over = Dnf(*norm, r.syntax, Mode::kOver);
+    if (!over) {
+      continue;
+    }
+    a.over = std::move(*over);
+    a.exact = Dnf(*norm, r.syntax, Mode::kExact);
+    if (!r.has_tls) {
+      DropSniTerms(&a.under);
+      DropSniTerms(&a.over);
+      if (a.exact) {
+        DropSniTerms(&*a.exact);
+      }
+    }
+    if (a.over.empty()) {
+      continue;  // never matches
+    }
+    all.push_back(std::move(a));
+  }
+  std::vector<Overlap> out;
+  for (std::size_t jj = 0; jj < all.size(); ++jj) {
+    const Analysed& b = all[jj];
+    const OverlapRoute& rb = routes[b.index];
+    const Analysed* shadow = nullptr;
+    const Analysed* tie = nullptr;
+    std::string shadow_ep;
+    std::string tie_ep;
+    for (std::size_t ii = 0; ii < all.size(); ++ii) {
+      const Analysed& a = all[ii];
+      const OverlapRoute& ra = routes[a.index];
+      if (ii == jj || ra.has_tls != rb.has_tls ||
+          (ra.expr->text == rb.expr->text && ra.router_name == rb.router_name)) {
+        // one router name: the routes replace each other
+        continue;
+      }
+      std::string ep;
+      bool shared = false;
+      for (const std::string& e : rb.entry_points) {
+        if (!shared &&
+            std::find(ra.entry_points.begin(), ra.entry_points.end(), e) != ra.entry_points.end()) {
+          shared = true;
+          ep = e;
+        }
+      }
+      if (!shared) {
+        continue;
+      }
+      if (ra.priority > rb.priority) {
+        auto in_a = [&](const Term& t) {
+          return std::any_of(a.under.begin(), a.under.end(),
+                             [&](const Term& u) { return TermContains(u, t); });
+        };
+        bool covered = !a.under.empty() && std::all_of(b.over.begin(), b.over.end(), in_a);
+        if (covered && (shadow == nullptr || ra.priority > routes[shadow->index].priority)) {
+          shadow = &a;
+          shadow_ep = ep;
+        }
+      } else if (ra.priority == rb.priority && ii < jj && tie == nullptr && a.exact && b.exact) {
+        bool overlap = false;
+        for (const Term& x : *a.exact) {
+          for (const Term& y : *b.exact) {
+            Term t;
+            IpC ip;
+            overlap = overlap ||
+                      (IntersectHost(x.host, y.host, &t.host) && IntersectIp(x.ip, y.ip, &ip) == 1);
+          }
+        }
+        if (overlap) {
+          tie = &a;
+          tie_ep = ep;
+        }
+      }
+    }
+    if (shadow != nullptr) {
+      out.push_back({b.index, shadow->index, shadow_ep, false});
+    } else if (tie != nullptr) {
+      out.push_back({b.index, tie->index, tie_ep, true});
+    }
+  }
+  return out;
+}
+
+}  // namespace irtcp::rule_lang

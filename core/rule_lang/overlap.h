@@ -1,0 +1,48 @@
+// Which routes can never win a connection, or race another route of the same priority: a
+// conservative comparison of match expressions over their HostSNI and ClientIP constraints
+// (other matchers and negations count as "unknown"). Used by the lint rules IRT123 and IRT124;
+// `explain` and `serve` can ask the same question of their route tables.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/rule_lang/ast.h"
+
+namespace irtcp::rule_lang {
+
+/// One router as the overlap analysis sees it: a match expression Traefik accepted.
+struct OverlapRoute {
+  const MatchExpr* expr = nullptr;  ///< parsed and valid; must outlive the call
+  Syntax syntax = Syntax::kV3;
+  std::int64_t priority = 0;  ///< effective priority (configured, or the default)
+  bool has_tls = false;       ///< without TLS the SNI is empty: HostSNI constraints never match
+  /// Entry points the router listens on ("" may stand for "the default entry points").
+  std::vector<std::string> entry_points;
+  /// Routes with the same text and the same router name are one router (one replaces the
+  /// other) and are not compared.
+  std::string router_name;
+};
+
+/// A route that another route shadows (strictly higher priority, covers all it matches) or
+/// races (same priority, and some connection matches both).
+struct Overlap {
+  std::size_t loser = 0;  ///< index into the routes given to FindOverlaps
+  std::size_t winner = 0;
+  std::string entry_point;  ///< one entry point they share
+  bool tie = false;         ///< same priority (order unspecified) rather than strictly shadowed
+};
+
+/// Compares the routes pairwise (quadratic: callers limit the input, see kMaxOverlapRoutes).
+/// For each route, reports the highest-priority route that shadows it, else the first earlier
+/// route of equal priority it may race; at most one Overlap per losing route, in route order.
+std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes);
+
+/// The input size above which callers should not run FindOverlaps.
+inline constexpr std::size_t kMaxOverlapRoutes = 3000;
+
+}  // namespace irtcp::rule_lang

@@ -1,0 +1,108 @@
+#include "core/rule_lang/overlap.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/rule_lang/parser.h"
+
+namespace irtcp::rule_lang {
+namespace {
+
+struct R {
+  std::string match;
+  std::int64_t priority;
+  bool tls = true;
+  std::vector<std::string> eps = {"web"};
+  std::string name = "";  // "" = a name of its own
+};
+
+struct Case {
+  const char* what;
+  std::vector<R> routes;
+  std::vector<Overlap> want;
+};
+
+std::string Show(const std::vector<Overlap>& list) {
+  std::string out;
+  for (const Overlap& o : list) {
+    out += std::to_string(o.loser) + (o.tie ? "~" : "<") + std::to_string(o.winner) + "@" +
+           o.entry_point + " ";
+  }
+  return out;
+}
+
+TEST(RuleOverlap, Table) {
+  const Case cases[] = {
+      {"a catch-all of higher priority shadows",
+       {{"HostSNI(`*`)", 10}, {"HostSNI(`a.com`)", 5}},
+       {{1, 0, "web", false}}},
+      {"a narrower route of higher priority does not",
+       {{"HostSNI(`a.com`)", 10}, {"HostSNI(`*`)", 5}},
+       {}},
+      {"the highest shadowing route is named",
+       {{"HostSNI(`a.com`) || HostSNI(`b.com`)", 7}, {"HostSNI(`*`)", 9}, {"HostSNI(`a.com`)", 5}},
+       {{0, 1, "web", false}, {2, 1, "web", false}}},
+      {"equal priority and a common connection race",
+       {{"HostSNI(`a.com`)", 5}, {"HostSNI(`a.com`) || HostSNI(`b.com`)", 5}},
+       {{1, 0, "web", true}}},
+      {"equal priority, disjoint hosts", {{"HostSNI(`a.com`)", 5}, {"HostSNI(`b.com`)", 5}}, {}},
+      {"no shared entry point",
+       {{"HostSNI(`*`)", 10, true, {"a"}}, {"HostSNI(`x.com`)", 5, true, {"b", "c"}}},
+       {}},
+      {"the shared entry point is reported",
+       {{"HostSNI(`*`)", 10, true, {"a", "c"}}, {"HostSNI(`x.com`)", 5, true, {"b", "c"}}},
+       {{1, 0, "c", false}}},
+      {"one router name and text: one replaces the other, not compared",
+       {{"HostSNI(`*`)", 10, true, {"web"}, "n"}, {"HostSNI(`*`)", 5, true, {"web"}, "n"}},
+       {}},
+      {"TLS and non-TLS routes are not compared",
+       {{"ClientIP(`10.0.0.0/8`)", 10, false}, {"ClientIP(`10.1.0.0/16`)", 5, true}},
+       {}},
+      {"ClientIP prefixes without TLS",
+       {{"ClientIP(`10.0.0.0/8`)", 10, false}, {"ClientIP(`10.1.0.0/16`)", 5, false}},
+       {{1, 0, "web", false}}},
+      {"without TLS a HostSNI route never matches",
+       {{"HostSNI(`*`)", 10, false}, {"HostSNI(`a.com`)", 5, false}},
+       {}},
+      {"a wildcard covers one label only",
+       {{"HostSNI(`*.example.com`)", 10},
+        {"HostSNI(`a.example.com`)", 5},
+        {"HostSNI(`a.b.example.com`)", 4}},
+       {{1, 0, "web", false}}},
+      {"a negation is unknown: it shadows nothing",
+       {{"!HostSNI(`x.com`)", 10}, {"HostSNI(`a.com`)", 5}},
+       {}},
+      {"other matchers are unknown: they can still be shadowed",
+       {{"HostSNI(`*`)", 10}, {"HostSNI(`a.com`) && ALPN(`h2`)", 5}},
+       {{1, 0, "web", false}}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    std::vector<MatchExpr> exprs;
+    exprs.reserve(c.routes.size());
+    for (const R& r : c.routes) {
+      Error err;
+      std::optional<MatchExpr> e = Parse(r.match, &err);
+      ASSERT_TRUE(e.has_value()) << err.message;
+      exprs.push_back(std::move(*e));
+    }
+    std::vector<OverlapRoute> in;
+    for (std::size_t i = 0; i < c.routes.size(); ++i) {
+      const R& r = c.routes[i];
+      OverlapRoute o;
+      o.expr = &exprs[i];
+      o.priority = r.priority;
+      o.has_tls = r.tls;
+      o.entry_points = r.eps;
+      o.router_name = r.name.empty() ? "router" + std::to_string(i) : r.name;
+      in.push_back(std::move(o));
+    }
+    EXPECT_EQ(Show(FindOverlaps(in)), Show(c.want));
+  }
+}
+
+}  // namespace
+}  // namespace irtcp::rule_lang
