@@ -91,6 +91,8 @@ struct Backend {
   std::string error;                          ///< Traefik's error when !ok
   std::optional<std::int64_t> weight;         ///< weighted child weight (several refs only)
   std::optional<LoadBalancer> load_balancer;  ///< what was emitted
+  std::string unknown;  ///< non-empty when the input cannot tell the servers (Service or
+                        ///< EndpointSlices not in the input): ok stays true, no servers
 };
 
 enum class RouteStatus : std::uint8_t {
