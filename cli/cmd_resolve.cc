@@ -35,12 +35,12 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
     return kExitError;
   }
   auto catalog = std::make_unique<model::Catalog>(loaded->input);
-  resolve::ResolveReport report = resolve::Resolve(*catalog, static_config);
-  report.notes.insert(report.notes.begin(), config_notes.begin(), config_notes.end());
+  resolve::RoutePlan plan = resolve::Resolve(*catalog, static_config);
+  plan.notes.insert(plan.notes.begin(), config_notes.begin(), config_notes.end());
   if (flags.output.output == "json") {
-    resolve::WriteResolveJson(report, io.out);
+    resolve::WriteResolveJson(plan, io.out);
   } else {
-    resolve::WriteResolveText(report, io.out);
+    resolve::WriteResolveText(plan, io.out);
   }
   loaded->sink.Sort();
   report::Summary summary = loaded->MakeSummary();
@@ -52,13 +52,13 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
     formatter->Write(loaded->sink.diagnostics(), summary);
   }
   PrintErrorsAndNotes(summary, io);
-  if (!report.fatal_error.empty()) {
+  if (!plan.fatal_error.empty()) {
     return kExitError;
   }
   bool dropped = false;
-  for (const resolve::RouteView& r : report.routes) {
-    dropped = dropped || r.status != "ok";
-    for (const resolve::BackendView& b : r.backends) {
+  for (const resolve::PlannedRouter& r : plan.routers) {
+    dropped = dropped || !r.active() || !r.tls.options_error.empty();
+    for (const resolve::PlannedBackend& b : r.backends) {
       dropped = dropped || !b.ok;
     }
   }
@@ -66,7 +66,7 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
     return kExitFindings;
   }
   int exit_code = run::ExitCode(loaded->sink.diagnostics(), !summary.errors.empty(), fail_on);
-  KeepUntilExit(std::make_unique<resolve::ResolveReport>(std::move(report)));
+  KeepUntilExit(std::make_unique<resolve::RoutePlan>(std::move(plan)));
   KeepUntilExit(std::move(catalog));
   KeepUntilExit(std::move(loaded));
   return exit_code;
