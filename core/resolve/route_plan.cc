@@ -92,7 +92,8 @@ void PlanBackends(std::size_t index, const std::vector<std::size_t>& same_name,
   } else {
     keys.emplace_back(rr.name, std::nullopt);
   }
-  for (const auto& [key, weight] : keys) {
+  for (const auto& entry : keys) {
+    const std::string& key = entry.first;
     // The last route (and ref) that wrote this service.
     for (auto it = same_name.rbegin(); it != same_name.rend(); ++it) {
       const provider::RouteResult& other = result.routes[*it];
@@ -101,7 +102,7 @@ void PlanBackends(std::size_t index, const std::vector<std::size_t>& same_name,
                        [&](const provider::Backend& x) { return x.ok && x.service_key == key; });
       if (b != other.backends.rend()) {
         PlannedBackend pb = detail::PlanBackend(*b, catalog, config.provider);
-        pb.weight = weight;
+        pb.weight = entry.second;
         if (*it != index) {
           pb.inherited_from = detail::RouteWhere(other);
         }
@@ -253,14 +254,10 @@ const PlannedRouter* RoutePlan::Pick(std::string_view entry_point,
   }
   // Non-TLS matching (and the fast path) sees no SNI and no ALPN.
   rule_lang::Connection plain{"", {}, conn.remote_ip};
-  const rule_lang::Route* route = nullptr;
-  if (ep->tcp.size() > 0 && ep->tls.size() == 0) {
-    route = ep->tcp.Pick(plain);  // fast path: before reading anything, TLS or not
-  } else if (tls) {
-    route = ep->tls.Pick(conn);
-  } else {
-    route = ep->tcp.Pick(plain);
-  }
+  // Fast path: with only routers without tls, Traefik matches before reading anything, so TLS
+  // connections go through the non-TLS table too.
+  bool fast_path = ep->tcp.size() > 0 && ep->tls.size() == 0;
+  const rule_lang::Route* route = tls && !fast_path ? ep->tls.Pick(conn) : ep->tcp.Pick(plain);
   return route == nullptr ? nullptr : FindRouter(route->id);
 }
 

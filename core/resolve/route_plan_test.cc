@@ -58,11 +58,12 @@ std::string Irt(const std::string& name, const std::string& tls,
       "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata: {name: " + name +
       ", namespace: default}\nspec:\n  entryPoints: [" + ep + "]\n";
   if (!tls.empty()) {
-    text += "  tls: " + tls + "\n";
+    text.append("  tls: ").append(tls).append("\n");
   }
   text += "  routes:\n";
   for (const std::string& r : routes) {
-    text += "    - {" + r + ", services: [{name: " + service + ", port: 80, nativeLB: true}]}\n";
+    text.append("    - {").append(r).append(", services: [{name: ").append(service);
+    text.append(", port: 80, nativeLB: true}]}\n");
   }
   return text + "---\n";
 }
