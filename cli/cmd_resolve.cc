@@ -6,6 +6,7 @@
 #include "cli/common.h"
 #include "cli/provider_flags.h"
 #include "core/resolve/resolver.h"
+#include "core/resolve/route_plan.h"
 
 namespace irtcp::cli {
 
@@ -32,11 +33,11 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
   if (session == nullptr) {
     return kExitError;
   }
-  resolve::ResolveReport report = resolve::Resolve(*session->catalog, session->static_config);
+  resolve::RoutePlan plan = resolve::BuildRoutePlan(session->provider, session->static_config);
   if (flags.output.output == "json") {
-    resolve::WriteResolveJson(report, io.out);
+    resolve::WriteResolveJson(plan, io.out);
   } else {
-    resolve::WriteResolveText(report, io.out);
+    resolve::WriteResolveText(plan, io.out);
   }
   // Findings (the provider's, and input problems) go to stderr as text; the table is on stdout.
   report::FormatOptions format;
@@ -47,9 +48,9 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
   }
   PrintErrorsAndNotes(session->summary, io);
   bool dropped = false;
-  for (const resolve::RouteView& r : report.routes) {
-    dropped = dropped || r.status != "ok";
-    for (const resolve::BackendView& b : r.backends) {
+  for (const resolve::PlannedRouter& r : plan.routers) {
+    dropped = dropped || !r.active() || !r.tls.options_error.empty();
+    for (const resolve::PlannedBackend& b : r.backends) {
       dropped = dropped || !b.ok;
     }
   }
@@ -57,7 +58,7 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
   if (exit_code == kExitClean && fail_on && dropped) {
     exit_code = kExitFindings;
   }
-  KeepUntilExit(std::make_unique<resolve::ResolveReport>(std::move(report)));
+  KeepUntilExit(std::make_unique<resolve::RoutePlan>(std::move(plan)));
   KeepUntilExit(std::move(session));
   return exit_code;
 }

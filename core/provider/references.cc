@@ -138,7 +138,8 @@ void Engine::CheckTlsOptionRef(const model::IngressRouteTCP& irtcp) {
   }
   detail += "; Traefik closes TLS connections on these routers (unknown TLS options)";
   Event& e = Emit(EventLevel::kError, EventCode::kTlsOptionMissing, "Router error",
-                  "unknown TLS options: " + r.key, &o, ref.name.node, ref.path + "/name");
+                  "unknown TLS options: " + r.key + std::string(kCrdSuffix), &o, ref.name.node,
+                  ref.path + "/name");
   e.detail = std::move(detail);
   e.help = std::move(help);
 }

@@ -55,6 +55,19 @@ TEST(ResolveGolden, FailOnDroppedRoutes) {
   EXPECT_EQ(r.exit_code, 1);
 }
 
+// Every backend is fine in these cases; only the router is rejected or replaced.
+TEST(ResolveGolden, FailOnRejectedOrReplacedRouters) {
+  for (const char* name : {"host-matcher", "hostsni-without-tls", "priority-above-maximum",
+                           "acme-tls-alpn", "duplicate-match"}) {
+    SCOPED_TRACE(name);
+    fs::path dir = irtcp::testing::SourceDir() / "testdata" / "resolve" / name;
+    EXPECT_EQ(irtcp::testing::RunIrtcp({"resolve", "input.yaml"}, dir).exit_code, 0);
+    EXPECT_EQ(
+        irtcp::testing::RunIrtcp({"resolve", "--fail-on", "error", "input.yaml"}, dir).exit_code,
+        1);
+  }
+}
+
 TEST(ResolveGolden, BadTraefikConfigExitsTwo) {
   fs::path dir = irtcp::testing::SourceDir() / "testdata" / "config";
   irtcp::testing::RunResult r = irtcp::testing::RunIrtcp(
