@@ -125,11 +125,6 @@ std::vector<std::string> Ids(const rule_lang::RouteTable& table) {
 
 }  // namespace
 
-RoutePlan Resolve(const model::Catalog& catalog, const provider::StaticConfig& config) {
-  provider::Result result = provider::Build(catalog, config.provider);
-  return BuildRoutePlan(result, config);
-}
-
 void WriteResolveText(const RoutePlan& plan, std::ostream& out) {
   if (!plan.fatal_error.empty()) {
     out << "Traefik's CRD provider would not start: " << plan.fatal_error << '\n';

@@ -6,14 +6,9 @@
 
 #include <ostream>
 
-#include "core/model/catalog.h"
-#include "core/provider/options.h"
 #include "core/resolve/route_plan.h"
 
 namespace irtcp::resolve {
-
-/// Runs the provider over `catalog` and builds the route plan.
-RoutePlan Resolve(const model::Catalog& catalog, const provider::StaticConfig& config);
 
 /// Text: one table per entry point with the routers Traefik builds there, in its matching order
 /// (TLS and plain connections apart when both kinds exist), each with its backends and servers;
