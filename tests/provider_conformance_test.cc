@@ -1,10 +1,10 @@
 // Conformance with Traefik's own CRD provider tests: every case of
-// ../shared/traefik/provider-cases/ (input.yml + options.yml -> expected.yml), compared as data.
+// testdata/conformance/traefik/provider-cases/ (vendored; input.yml + options.yml -> expected.yml),
+// compared as data.
 // The same document is also checked through the YAML and TOML renderings.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -27,19 +27,11 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-fs::path CasesDir() { return testing::SharedDir() / "traefik" / "provider-cases"; }
-
-std::vector<std::string> CaseNames() {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(CasesDir(), ec)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "expected.yml")) {
-      names.push_back(entry.path().filename().string());
-    }
-  }
-  std::sort(names.begin(), names.end());
-  return names;
+fs::path CasesDir() {
+  return testing::TestdataDir() / "conformance" / "traefik" / "provider-cases";
 }
+
+std::vector<fs::path> CaseDirs() { return testing::CaseDirs(CasesDir(), "expected.yml"); }
 
 // yaml-cpp node -> JSON, resolving plain scalars the way YAML does for this corpus (integers,
 // booleans, null); quoted scalars stay strings.
@@ -151,10 +143,10 @@ provider::ProviderOptions OptionsFromYaml(const YAML::Node& y) {
   return o;
 }
 
-class ProviderConformance : public ::testing::TestWithParam<std::string> {};
+class ProviderConformance : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(ProviderConformance, MatchesExpected) {
-  fs::path dir = CasesDir() / GetParam();
+  const fs::path& dir = GetParam();
   run::LoadOptions load;
   load.paths = {(dir / "input.yml").string()};
   std::unique_ptr<run::LoadedRun> loaded = run::Load(load);
@@ -185,81 +177,38 @@ TEST_P(ProviderConformance, MatchesExpected) {
   EXPECT_EQ(from_toml, actual) << "toml diff: " << Json::diff(actual, from_toml).dump(1);
 }
 
-TEST(ProviderConformanceCorpus, HasAllCases) { EXPECT_EQ(CaseNames().size(), 44u); }
+TEST(ProviderConformanceCorpus, HasAllCases) { EXPECT_EQ(CaseDirs().size(), 44u); }
 
-INSTANTIATE_TEST_SUITE_P(Cases, ProviderConformance, ::testing::ValuesIn(CaseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) {
-                               c = '_';
-                             }
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, ProviderConformance, ::testing::ValuesIn(CaseDirs()),
+                         testing::CaseName());
 
 // -- irtcp render CLI goldens: testdata/render/<case>/{args, expected.stdout, expected.stderr,
-// expected.exit}; run in the case directory. --update rewrites the expectations.
+// expected.exit}, run in the case directory by the shared runner (RunCliCase); --update rewrites
+// the expectations. The inputs the cases share are in testdata/render/common/.
 
-fs::path RenderDir() { return testing::SourceDir() / "testdata" / "render"; }
+fs::path RenderDir() { return testing::TestdataDir() / "render"; }
 
-std::vector<std::string> RenderCases() {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(RenderDir(), ec)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "args")) {
-      names.push_back(entry.path().filename().string());
-    }
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
+const testing::CliGoldenFiles kRenderGoldenFiles{"expected.stdout", "expected.stderr",
+                                                 "expected.exit"};
 
-std::vector<std::string> ReadArgs(const fs::path& file) {
-  std::vector<std::string> args;
-  std::string text = testing::ReadFileOrDie(file);
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    args.push_back(line);
-    if (nl == std::string::npos) {
-      break;
-    }
-    start = nl + 1;
-  }
-  return args;
-}
-
-class RenderGolden : public ::testing::TestWithParam<std::string> {};
+class RenderGolden : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(RenderGolden, Output) {
-  fs::path dir = RenderDir() / GetParam();
-  std::vector<std::string> args = ReadArgs(dir / "args");
-  testing::RunResult first = testing::RunIrtcp(args, dir);
-  testing::ExpectGolden(dir / "expected.stdout", first.out);
-  testing::ExpectGolden(dir / "expected.stderr", first.err);
-  testing::ExpectGolden(dir / "expected.exit", std::to_string(first.exit_code) + "\n");
+  const fs::path& dir = GetParam();
+  testing::RunResult first = testing::RunCliCase(dir, kRenderGoldenFiles);
   // Deterministic: the same bytes twice.
-  testing::RunResult second = testing::RunIrtcp(args, dir);
+  testing::RunResult second = testing::RunIrtcp(testing::ReadArgLines(dir / "args"), dir);
   EXPECT_EQ(first.out, second.out);
   EXPECT_EQ(first.err, second.err);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, RenderGolden, ::testing::ValuesIn(RenderCases()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) {
-                               c = '_';
-                             }
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, RenderGolden,
+                         ::testing::ValuesIn(testing::CaseDirs(RenderDir(), "args")),
+                         testing::CaseName());
 
 // The three formats of the CLI hold the same document.
 TEST(RenderFormats, YamlJsonTomlAgree) {
-  fs::path dir = RenderDir() / "shared";
+  fs::path dir = RenderDir() / "common";
   testing::RunResult y = testing::RunIrtcp({"render", "-o", "yaml", "input.yaml"}, dir);
   testing::RunResult j = testing::RunIrtcp({"render", "-o", "json", "input.yaml"}, dir);
   testing::RunResult t = testing::RunIrtcp({"render", "-o", "toml", "input.yaml"}, dir);
@@ -273,7 +222,7 @@ TEST(RenderFormats, YamlJsonTomlAgree) {
 }
 
 TEST(RenderSecrets, PlaceholderUnlessIncluded) {
-  fs::path dir = RenderDir() / "shared";
+  fs::path dir = RenderDir() / "common";
   testing::RunResult hidden = testing::RunIrtcp({"render", "input.yaml"}, dir);
   EXPECT_EQ(hidden.out.find("MIIEfake"), std::string::npos);
   EXPECT_NE(hidden.out.find("<secret db/db-tls: tls.key, "), std::string::npos);
