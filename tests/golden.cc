@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -114,6 +116,55 @@ RunResult RunIrtcp(const std::vector<std::string>& args, const std::filesystem::
   unlink(out_name);
   unlink(err_name);
   return result;
+}
+
+std::vector<std::filesystem::path> CaseDirs(const std::filesystem::path& root,
+                                            std::string_view marker) {
+  std::vector<std::filesystem::path> cases;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(root, ec)) {
+    if (e.is_directory() && std::filesystem::exists(e.path() / marker)) {
+      cases.push_back(e.path());
+    }
+  }
+  if (ec) {
+    ADD_FAILURE() << "cannot list " << root << ": " << ec.message();
+  }
+  std::sort(cases.begin(), cases.end());
+  return cases;
+}
+
+std::vector<std::string> ReadArgLines(const std::filesystem::path& file) {
+  std::vector<std::string> args;
+  std::istringstream in(ReadFileOrDie(file));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) {
+      args.push_back(line);
+    }
+  }
+  return args;
+}
+
+RunResult RunCliCase(const std::filesystem::path& dir, const CliGoldenFiles& files) {
+  std::string input;
+  if (std::filesystem::exists(dir / "stdin")) {
+    input = ReadFileOrDie(dir / "stdin");
+  }
+  RunResult r = RunIrtcp(ReadArgLines(dir / "args"), dir, input);
+  ExpectGolden(dir / files.out, r.out);
+  ExpectGolden(dir / files.err, r.err);
+  ExpectGolden(dir / files.exit_code, std::to_string(r.exit_code) + "\n");
+  return r;
+}
+
+std::string CaseName::operator()(
+    const ::testing::TestParamInfo<std::filesystem::path>& info) const {
+  std::string name = info.param.filename().string();
+  std::replace_if(
+      name.begin(), name.end(),
+      [](char c) { return std::isalnum(static_cast<unsigned char>(c)) == 0; }, '_');
+  return name;
 }
 
 }  // namespace irtcp::testing

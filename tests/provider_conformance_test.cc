@@ -1,13 +1,15 @@
 // Conformance with Traefik's own CRD provider tests: every case of
-// ../shared/traefik/provider-cases/ (input.yml + options.yml -> expected.yml), compared as data.
+// testdata/conformance/traefik/provider-cases/ (vendored; input.yml + options.yml -> expected.yml),
+// compared as data.
 // The same document is also checked through the YAML and TOML renderings.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
+#include <tuple>
 // Same toml++ configuration as irtcp_core (compiled library, not header-only).
 #define TOML_HEADER_ONLY 0
 #define TOML_SHARED_LIB 1
@@ -15,10 +17,12 @@
 
 #include <vector>
 
+#include "core/lint/support/provider_view.h"
 #include "core/model/catalog.h"
 #include "core/provider/engine.h"
 #include "core/render/render.h"
 #include "core/run/load_run.h"
+#include "core/run/session.h"
 #include "tests/golden.h"
 
 namespace irtcp {
@@ -27,19 +31,11 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-fs::path CasesDir() { return testing::SharedDir() / "traefik" / "provider-cases"; }
-
-std::vector<std::string> CaseNames() {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(CasesDir(), ec)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "expected.yml")) {
-      names.push_back(entry.path().filename().string());
-    }
-  }
-  std::sort(names.begin(), names.end());
-  return names;
+fs::path CasesDir() {
+  return testing::TestdataDir() / "conformance" / "traefik" / "provider-cases";
 }
+
+std::vector<fs::path> CaseDirs() { return testing::CaseDirs(CasesDir(), "expected.yml"); }
 
 // yaml-cpp node -> JSON, resolving plain scalars the way YAML does for this corpus (integers,
 // booleans, null); quoted scalars stay strings.
@@ -151,10 +147,10 @@ provider::ProviderOptions OptionsFromYaml(const YAML::Node& y) {
   return o;
 }
 
-class ProviderConformance : public ::testing::TestWithParam<std::string> {};
+class ProviderConformance : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(ProviderConformance, MatchesExpected) {
-  fs::path dir = CasesDir() / GetParam();
+  const fs::path& dir = GetParam();
   run::LoadOptions load;
   load.paths = {(dir / "input.yml").string()};
   std::unique_ptr<run::LoadedRun> loaded = run::Load(load);
@@ -186,81 +182,111 @@ TEST_P(ProviderConformance, MatchesExpected) {
   EXPECT_EQ(from_toml, actual) << "toml diff: " << Json::diff(actual, from_toml).dump(1);
 }
 
-TEST(ProviderConformanceCorpus, HasAllCases) { EXPECT_EQ(CaseNames().size(), 44u); }
+TEST(ProviderConformanceCorpus, HasAllCases) { EXPECT_EQ(CaseDirs().size(), 44u); }
 
-INSTANTIATE_TEST_SUITE_P(Cases, ProviderConformance, ::testing::ValuesIn(CaseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) {
-                               c = '_';
-                             }
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, ProviderConformance, ::testing::ValuesIn(CaseDirs()),
+                         testing::CaseName());
+
+// -- Agreement: validate, render and resolve report every provider event of every case with the
+// same code at the same line and column (issue 8: one provider model for every subcommand).
+
+using Place = std::tuple<std::string, std::uint32_t, std::uint32_t>;  // code, line, column
+
+std::set<Place> ProviderFindings(const run::Session& s) {
+  std::set<Place> out;
+  for (const diag::Diagnostic& d : s.loaded->sink.diagnostics()) {
+    if (lint::ReportsProviderEvents(d.code())) {
+      out.emplace(std::string(d.code()), d.location.line, d.location.column);
+    }
+  }
+  return out;
+}
+
+config::StaticConfigSource SourceFrom(const provider::ProviderOptions& o) {
+  config::StaticConfigSource s;
+  s.watch_namespaces = o.namespaces;
+  s.label_selector = o.label_selector;
+  s.ingress_class = o.ingress_class;
+  s.allow_cross_namespace = o.allow_cross_namespace;
+  s.allow_external_name_services = o.allow_external_name_services;
+  s.allow_empty_services = o.allow_empty_services;
+  s.native_lb_by_default = o.native_lb_by_default;
+  s.disable_cluster_scope_resources = o.disable_cluster_scope_resources;
+  s.cross_provider_namespaces = o.cross_provider_namespaces;
+  return s;
+}
+
+class ProviderAgreement : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(ProviderAgreement, SameFindingsInEverySubcommand) {
+  const fs::path& dir = GetParam();
+  run::SessionOptions options;
+  options.load.paths = {(dir / "input.yml").string()};
+  options.strict_references = true;  // a case's input is the whole cluster
+  if (fs::exists(dir / "options.yml")) {
+    options.static_config =
+        SourceFrom(OptionsFromYaml(YAML::LoadFile((dir / "options.yml").string())));
+  }
+  std::set<Place> by_command[3];
+  const run::Command commands[] = {run::Command::kValidate, run::Command::kRender,
+                                   run::Command::kResolve};
+  std::unique_ptr<run::Session> validate;
+  for (int i = 0; i < 3; ++i) {
+    options.command = commands[i];
+    std::unique_ptr<run::Session> s = run::RunSession(options);
+    ASSERT_TRUE(s->fatal_error.empty()) << s->fatal_error;
+    by_command[i] = ProviderFindings(*s);
+    if (i == 0) {
+      validate = std::move(s);
+    }
+  }
+  EXPECT_EQ(by_command[1], by_command[0]) << "render differs from validate";
+  EXPECT_EQ(by_command[2], by_command[0]) << "resolve differs from validate";
+  // And every event that maps to a finding is one, with that code at the event's place.
+  for (const provider::Event& e : validate->provider.events) {
+    std::string_view code = lint::EventRuleCode(e.code);
+    bool reported = (code == "IRT490" && e.level >= provider::EventLevel::kWarn) ||
+                    (!code.empty() && code != "IRT490" && code != "IRT109" && code != "IRT111" &&
+                     code != "IRT404");
+    if (!reported || e.object == nullptr) {
+      continue;
+    }
+    const source::Location& loc = e.object->doc->node(e.node).loc;
+    EXPECT_EQ(by_command[0].count(Place{std::string(code), loc.line, loc.column}), 1U)
+        << e.Text() << " (" << code << " at " << loc.line << ":" << loc.column << ")";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ProviderAgreement, ::testing::ValuesIn(CaseDirs()),
+                         testing::CaseName());
 
 // -- irtcp render CLI goldens: testdata/render/<case>/{args, expected.stdout, expected.stderr,
-// expected.exit}; run in the case directory. --update rewrites the expectations.
+// expected.exit}, run in the case directory by the shared runner (RunCliCase); --update rewrites
+// the expectations. The inputs the cases share are in testdata/render/common/.
 
-fs::path RenderDir() { return testing::SourceDir() / "testdata" / "render"; }
+fs::path RenderDir() { return testing::TestdataDir() / "render"; }
 
-std::vector<std::string> RenderCases() {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(RenderDir(), ec)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "args")) {
-      names.push_back(entry.path().filename().string());
-    }
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
+const testing::CliGoldenFiles kRenderGoldenFiles{"expected.stdout", "expected.stderr",
+                                                 "expected.exit"};
 
-std::vector<std::string> ReadArgs(const fs::path& file) {
-  std::vector<std::string> args;
-  std::string text = testing::ReadFileOrDie(file);
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    args.push_back(line);
-    if (nl == std::string::npos) {
-      break;
-    }
-    start = nl + 1;
-  }
-  return args;
-}
-
-class RenderGolden : public ::testing::TestWithParam<std::string> {};
+class RenderGolden : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(RenderGolden, Output) {
-  fs::path dir = RenderDir() / GetParam();
-  std::vector<std::string> args = ReadArgs(dir / "args");
-  testing::RunResult first = testing::RunIrtcp(args, dir);
-  testing::ExpectGolden(dir / "expected.stdout", first.out);
-  testing::ExpectGolden(dir / "expected.stderr", first.err);
-  testing::ExpectGolden(dir / "expected.exit", std::to_string(first.exit_code) + "\n");
+  const fs::path& dir = GetParam();
+  testing::RunResult first = testing::RunCliCase(dir, kRenderGoldenFiles);
   // Deterministic: the same bytes twice.
-  testing::RunResult second = testing::RunIrtcp(args, dir);
+  testing::RunResult second = testing::RunIrtcp(testing::ReadArgLines(dir / "args"), dir);
   EXPECT_EQ(first.out, second.out);
   EXPECT_EQ(first.err, second.err);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, RenderGolden, ::testing::ValuesIn(RenderCases()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) {
-                               c = '_';
-                             }
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, RenderGolden,
+                         ::testing::ValuesIn(testing::CaseDirs(RenderDir(), "args")),
+                         testing::CaseName());
 
 // The three formats of the CLI hold the same document.
 TEST(RenderFormats, YamlJsonTomlAgree) {
-  fs::path dir = RenderDir() / "shared";
+  fs::path dir = RenderDir() / "common";
   testing::RunResult y = testing::RunIrtcp({"render", "-o", "yaml", "input.yaml"}, dir);
   testing::RunResult j = testing::RunIrtcp({"render", "-o", "json", "input.yaml"}, dir);
   testing::RunResult t = testing::RunIrtcp({"render", "-o", "toml", "input.yaml"}, dir);
@@ -274,7 +300,7 @@ TEST(RenderFormats, YamlJsonTomlAgree) {
 }
 
 TEST(RenderSecrets, PlaceholderUnlessIncluded) {
-  fs::path dir = RenderDir() / "shared";
+  fs::path dir = RenderDir() / "common";
   testing::RunResult hidden = testing::RunIrtcp({"render", "input.yaml"}, dir);
   EXPECT_EQ(hidden.out.find("MIIEfake"), std::string::npos);
   EXPECT_NE(hidden.out.find("<secret db/db-tls: tls.key, "), std::string::npos);

@@ -1,4 +1,5 @@
-// Runs the Traefik v3.7 TCP rule conformance corpus (shared/traefik/rule-cases) against
+// Runs the Traefik v3.7 TCP rule conformance corpus (testdata/conformance/traefik/rule-cases,
+// vendored) against
 // core/rule_lang: parse.yml, match.yml and priority.yml.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
@@ -18,7 +19,8 @@ namespace irtcp::rule_lang {
 namespace {
 
 YAML::Node LoadCases(const std::string& file) {
-  return YAML::LoadFile((irtcp::testing::SharedDir() / "traefik" / "rule-cases" / file).string());
+  return YAML::LoadFile(
+      (irtcp::testing::TestdataDir() / "conformance" / "traefik" / "rule-cases" / file).string());
 }
 
 std::string Str(const YAML::Node& n) { return n ? n.as<std::string>() : std::string(); }

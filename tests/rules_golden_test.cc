@@ -1,5 +1,6 @@
 // One golden test per lint rule: `irtcp validate` on testdata/rules/IRTnnn.yaml must print
-// IRTnnn.yaml.expected (stdout, then stderr and the exit code) and must trigger its own rule.
+// IRTnnn.yaml.expected (stdout, then stderr and the exit code; compared through ExpectGolden)
+// and must trigger its own rule.
 // A fixture's leading comment lines may carry `# irtcp-args: ...` (extra flags such as
 // --traefik-config, resolved from testdata/rules). Regenerate with `irtcp_tests --update`.
 #include <gtest/gtest.h>
@@ -48,7 +49,7 @@ class RuleGolden : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RuleGolden, Output) {
   const std::string& code = GetParam();
-  fs::path dir = SourceDir() / "testdata" / "rules";
+  fs::path dir = TestdataDir() / "rules";
   std::string name = code + ".yaml";
   ASSERT_TRUE(fs::exists(dir / name)) << "every rule needs a fixture";
   std::vector<std::string> args = {"validate", "--color=never"};

@@ -155,6 +155,12 @@ class Collector {
       }
       entries.push_back(*it);
     }
+    // readdir order differs between file systems: walk in name order, so that a directory
+    // reachable twice (through a symlink) is always read under the same name.
+    std::sort(entries.begin(), entries.end(),
+              [](const fs::directory_entry& a, const fs::directory_entry& b) {
+                return a.path().filename() < b.path().filename();
+              });
     for (const fs::directory_entry& e : entries) {
       std::string name = e.path().filename().string();
       fs::path child_rel = rel / name;

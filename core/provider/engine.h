@@ -1,7 +1,8 @@
 // The provider engine: computes, offline, exactly what Traefik v3.7's Kubernetes CRD provider
-// emits for the objects of a run (../shared/traefik/provider.md), plus a structured account of
-// every choice and every problem (the provider's log catalogue, section 14) with the object and
-// field it concerns, for `irtcp resolve` and the provider lint rules.
+// emits for the objects of a run (provider.md of Traefik's behaviour; its conformance cases are in
+// testdata/conformance/), plus a structured account of every choice and every problem (the
+// provider's log catalogue, section 14) with the object and field it concerns, for `irtcp resolve`
+// and the provider lint rules.
 //
 //   model::Catalog catalog(loaded.input);
 //   provider::Result result = provider::Build(catalog, options);

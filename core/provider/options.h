@@ -1,5 +1,5 @@
 // Traefik's Kubernetes CRD provider options and the static-configuration facts irtcp needs.
-// Defaults are Traefik v3.7's (../shared/traefik/provider.md section 1).
+// Defaults are Traefik v3.7's (provider.md section 1).
 #pragma once
 
 #include <optional>

@@ -171,7 +171,9 @@ bool Engine::LoadServers(const model::Object& owner, const model::ServiceRef& re
   }
   if (!ref.port.present || ref.port.value.IsZero()) {
     *err = "ingressRoute service port not defined";
-    ServiceFailed(EventCode::kServicePortMissing, owner, ref, *err, ref.node, ref.path);
+    ServiceFailed(EventCode::kServicePortMissing, owner, ref, *err, ref.node, ref.path).detail =
+        "the ref to Service " + id +
+        " names no port; Traefik drops this service (\"ingressRoute service port not defined\")";
     return false;
   }
   const model::IntOrString& port = ref.port.value;

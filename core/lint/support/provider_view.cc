@@ -35,7 +35,7 @@ constexpr EventRule kEventRules[] = {
     {EventCode::kServiceNotWatched, "IRT408"},
     {EventCode::kExternalNameNotAllowed, "IRT303"},
     {EventCode::kServicePortNotFound, "IRT302"},
-    {EventCode::kServicePortMissing, "IRT011"},
+    {EventCode::kServicePortMissing, "IRT302"},
     {EventCode::kNoServers, "IRT305"},
     {EventCode::kNativeLbNoClusterIp, "IRT306"},
     {EventCode::kNodePortLbIgnored, "IRT307"},
@@ -59,7 +59,7 @@ constexpr EventRule kEventRules[] = {
 };
 
 /// Rules that compute their findings themselves although the engine records the same fact.
-constexpr std::string_view kSelfReported[] = {"IRT011", "IRT109", "IRT111", "IRT404"};
+constexpr std::string_view kSelfReported[] = {"IRT109", "IRT111", "IRT404"};
 
 bool SelfReported(std::string_view code) {
   return std::find(std::begin(kSelfReported), std::end(kSelfReported), code) !=
