@@ -356,10 +356,14 @@ std::string FindProjectConfig(const std::string& start_dir) {
     return "";
   }
   dir = dir.lexically_normal();
+  const fs::path start = dir;
   while (true) {
     fs::path candidate = dir / kProjectConfigName;
     if (fs::is_regular_file(candidate, ec)) {
-      return candidate.string();
+      // Relative to where the search started, as paths given on the command line are printed.
+      fs::path rel = candidate.lexically_relative(start);
+      fs::path shown = fs::path(start_dir) / rel;
+      return (start_dir == "." ? rel : shown.lexically_normal()).string();
     }
     if (fs::exists(dir / ".git", ec) || !dir.has_relative_path()) {
       return "";

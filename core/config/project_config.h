@@ -44,7 +44,8 @@ std::vector<std::string_view> KnownTraefikVersions();
 
 /// Looks for `.irtcp.yaml` in `start_dir` and its parents, stopping at the directory that holds
 /// `.git` (a directory or, in a worktree, a file) or at `/`. Reads no git state, so start-up stays
-/// cheap. "" when there is none.
+/// cheap. The path is `start_dir` joined with the way up ("../.irtcp.yaml" from "."); "" when
+/// there is none.
 std::string FindProjectConfig(const std::string& start_dir);
 
 /// Parses a configuration text. False with *err as "file:line:col: message" (with a did-you-mean

@@ -138,6 +138,8 @@ TEST(ProjectConfig, DiscoveryStopsAtTheRepositoryRoot) {
   touch(root / "repo" / kProjectConfigName);
   EXPECT_EQ(FindProjectConfig((root / "repo" / "a" / "b").string()),
             (root / "repo" / kProjectConfigName).string());
+  EXPECT_EQ(FindProjectConfig((root / "repo" / "a" / "b" / ".").string()),
+            (root / "repo" / kProjectConfigName).string());
   touch(root / "repo" / "a" / kProjectConfigName);
   EXPECT_EQ(FindProjectConfig((root / "repo" / "a" / "b").string()),
             (root / "repo" / "a" / kProjectConfigName).string());
