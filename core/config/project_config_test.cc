@@ -32,7 +32,8 @@ TEST(ProjectConfig, Errors) {
        "cfg/.irtcp.yaml:2:11: invalid severity \"warnng\" (use error, warning, info or off) (did "
        "you mean warning?)"},
       {"severity: [IRT104]\n",
-       "cfg/.irtcp.yaml:1:11: \"severity\" takes a mapping of codes to error, warning, info or off"},
+       "cfg/.irtcp.yaml:1:11: \"severity\" takes a mapping of codes to error, warning, info or "
+       "off"},
       {"fail-on: warnings\n",
        "cfg/.irtcp.yaml:1:10: invalid fail-on \"warnings\" (expected one of: error, warning, info, "
        "never) (did you mean warning?)"},
@@ -149,7 +150,8 @@ TEST(ProjectConfig, DiscoveryStopsAtTheRepositoryRoot) {
   std::ofstream(root / "wt" / ".git") << "gitdir: /elsewhere\n";
   EXPECT_EQ(FindProjectConfig((root / "wt" / "x").string()), "");
   // Without any .git the search goes up to / and finds the file above.
-  EXPECT_EQ(FindProjectConfig((root / "repo").string()), (root / "repo" / kProjectConfigName).string());
+  EXPECT_EQ(FindProjectConfig((root / "repo").string()),
+            (root / "repo" / kProjectConfigName).string());
   fs::remove_all(root / "repo" / kProjectConfigName);
   fs::remove_all(root / "repo" / "a" / kProjectConfigName);
   EXPECT_EQ(FindProjectConfig((root / "repo" / "a" / "b").string()),
