@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
+
+#include "tests/golden.h"
 
 namespace irtcp::config {
 namespace {
@@ -157,6 +161,34 @@ TEST(ProjectConfig, DiscoveryStopsAtTheRepositoryRoot) {
   EXPECT_EQ(FindProjectConfig((root / "repo" / "a" / "b").string()),
             (root / kProjectConfigName).string());
   fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace irtcp::config
+
+namespace irtcp::config {
+namespace {
+
+TEST(ProjectConfig, SchemaListsExactlyTheKeys) {
+  nlohmann::json schema = nlohmann::json::parse(irtcp::testing::ReadFileOrDie(
+      irtcp::testing::SourceDir() / "schemas" / "irtcp-config.schema.json"));
+  std::vector<std::string> in_schema;
+  for (const auto& [key, value] : schema["properties"].items()) {
+    in_schema.push_back(key);
+  }
+  std::sort(in_schema.begin(), in_schema.end());
+  std::vector<std::string> read;
+  for (std::string_view k : ProjectConfigKeys()) {
+    read.emplace_back(k);
+  }
+  EXPECT_EQ(in_schema, read);
+  EXPECT_EQ(schema["additionalProperties"], false);
+  std::vector<std::string> versions;
+  for (std::string_view v : KnownTraefikVersions()) {
+    versions.emplace_back(v);
+  }
+  EXPECT_EQ(schema["properties"]["traefik-version"]["enum"].get<std::vector<std::string>>(),
+            versions);
 }
 
 }  // namespace
