@@ -38,12 +38,12 @@ Shell Sh(const fs::path& dir, const std::string& command) {
 }
 
 /// The hooks of .pre-commit-hooks.yaml, as a `repo: local` configuration.
-std::string LocalConfig() {
+std::string LocalConfig(bool with_fix_hook = false) {
   std::string hooks = ReadFileOrDie(SourceDir() / ".pre-commit-hooks.yaml");
   std::string config = "repos:\n  - repo: local\n    hooks:\n";
   std::istringstream in(hooks);
   std::string line;
-  bool first_only = true;
+  bool first_only = !with_fix_hook;
   int hook_count = 0;
   while (std::getline(in, line)) {
     if (line.starts_with("#")) {
@@ -169,6 +169,39 @@ TEST(PreCommit, HookRefusesBrokenManifestsAndPassesCleanOnes) {
                      "pre-commit run --files route.yaml");
   EXPECT_NE(removed.exit_code, 0) << removed.output;
   EXPECT_NE(removed.output.find("IRT301"), std::string::npos) << removed.output;
+  fs::remove_all(root);
+}
+
+TEST(PreCommit, FixHookRewritesTheChangedFile) {
+  if (std::system("pre-commit --version > /dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "pre-commit is not installed (Debian package pre-commit; scripts/setup.sh)";
+  }
+  const fs::path root =
+      fs::temp_directory_path() / ("irtcp-precommit-fix-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  const fs::path repo = root / "repo";
+  fs::create_directories(repo);
+  WriteFile(repo / ".pre-commit-config.yaml", LocalConfig(/*with_fix_hook=*/true));
+  ASSERT_EQ(Sh(repo,
+               "git init -q && git config user.email t@example.com && "
+               "git config user.name test && git config commit.gpgsign false && "
+               "git add -A && git commit -q -m pre-commit && pre-commit install")
+                .exit_code,
+            0);
+  WriteFile(repo / "allow.yaml", R"(apiVersion: traefik.io/v1alpha1
+kind: MiddlewareTCP
+metadata: {name: allow-office, namespace: default}
+spec:
+  ipWhiteList:
+    sourceRange: ["10.0.0.0/8"]
+)");
+  Shell fixed = Sh(repo, "git add allow.yaml && pre-commit run irtcp-fix --files allow.yaml");
+  EXPECT_NE(fixed.exit_code, 0) << "pre-commit fails a hook that changed files: " << fixed.output;
+  EXPECT_NE(fixed.output.find("files were modified by this hook"), std::string::npos)
+      << fixed.output;
+  EXPECT_NE(ReadFileOrDie(repo / "allow.yaml").find("  ipAllowList:\n"), std::string::npos);
+  Shell again = Sh(repo, "git add allow.yaml && git commit -q -m allow");
+  EXPECT_EQ(again.exit_code, 0) << again.output;
   fs::remove_all(root);
 }
 
