@@ -3,6 +3,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unordered_map>
 
 namespace irtcp::run {
 
@@ -10,35 +11,48 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const model::Object* ObjectOf(const diag::Diagnostic& d, const model::InputSet& input) {
-  if (d.file == nullptr) {
-    return nullptr;
-  }
-  const model::Object* best = nullptr;
-  for (const model::Object& obj : input.objects()) {
-    if (obj.doc->file_ptr() != d.file) {
-      continue;
+/// The objects of each file, to find the one a finding lies in without scanning the whole input
+/// for every finding.
+class ObjectIndex {
+ public:
+  explicit ObjectIndex(const model::InputSet& input) {
+    for (const model::Object& obj : input.objects()) {
+      by_file_[&obj.file()].push_back(&obj);
     }
-    const yaml::Node& n = obj.doc->node(obj.node);
-    if (d.location.offset >= n.begin && d.location.offset < n.end) {
-      // The innermost object (a List item rather than the List document).
-      if (best == nullptr || n.begin >= best->doc->node(best->node).begin) {
-        best = &obj;
+  }
+  /// The innermost object whose text holds the finding (a List item rather than the List).
+  const model::Object* Find(const diag::Diagnostic& d) const {
+    if (d.file == nullptr) {
+      return nullptr;
+    }
+    auto it = by_file_.find(d.file.get());
+    if (it == by_file_.end()) {
+      return nullptr;
+    }
+    const model::Object* best = nullptr;
+    for (const model::Object* obj : it->second) {
+      const yaml::Node& n = obj->doc->node(obj->node);
+      if (d.location.offset >= n.begin && d.location.offset < n.end &&
+          (best == nullptr || n.begin >= best->doc->node(best->node).begin)) {
+        best = obj;
       }
     }
+    return best;
   }
-  return best;
-}
+
+ private:
+  std::unordered_map<const source::SourceFile*, std::vector<const model::Object*>> by_file_;
+};
 
 struct Parts {
   std::string code, kind, ns, name, path, file, message;
 };
 
-Parts PartsOf(const diag::Diagnostic& d, const model::InputSet& input) {
+Parts PartsOf(const diag::Diagnostic& d, const ObjectIndex& objects) {
   Parts p;
   p.code = std::string(d.code());
   p.path = d.json_path;
-  if (const model::Object* obj = ObjectOf(d, input)) {
+  if (const model::Object* obj = objects.Find(d)) {
     p.kind = obj->kind_name;
     p.ns = obj->namespace_;
     p.name = obj->name;
@@ -65,14 +79,15 @@ std::string Key(const Parts& p) {
 }  // namespace
 
 std::string Fingerprint(const diag::Diagnostic& d, const model::InputSet& input) {
-  return Key(PartsOf(d, input));
+  return Key(PartsOf(d, ObjectIndex(input)));
 }
 
 bool WriteBaseline(const std::string& path, const std::vector<diag::Diagnostic>& findings,
                    const model::InputSet& input, std::string* err) {
   std::vector<std::pair<std::string, Json>> entries;
+  const ObjectIndex objects(input);
   for (const diag::Diagnostic& d : findings) {
-    Parts p = PartsOf(d, input);
+    Parts p = PartsOf(d, objects);
     Json j{{"code", p.code}};
     if (!p.kind.empty()) {
       j["kind"] = p.kind;
@@ -147,9 +162,10 @@ std::vector<diag::Diagnostic> ApplyBaseline(const Baseline& baseline, const mode
     return baselined;
   }
   Baseline left = baseline;
+  const ObjectIndex objects(input);
   std::vector<diag::Diagnostic> kept;
   for (diag::Diagnostic& d : findings) {
-    auto it = left.find(Fingerprint(d, input));
+    auto it = left.find(Key(PartsOf(d, objects)));
     if (it != left.end() && it->second > 0) {
       --it->second;
       baselined.push_back(std::move(d));
