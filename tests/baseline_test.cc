@@ -133,5 +133,29 @@ TEST_F(Suppressions, JsonCountsAndSarifSuppressions) {
   EXPECT_EQ(by_kind["external"]["locations"][0]["physicalLocation"]["region"]["startLine"], 23);
 }
 
+using ProjectConfigRun = TempDir;
+
+TEST_F(ProjectConfigRun, ExcludeGlobsAreRelativeToTheConfigFile) {
+  WriteFile(dir_ / ".irtcp.yaml", "exclude: [\"deploy/legacy/**\"]\nfail-on: warning\n");
+  fs::create_directories(dir_ / "deploy" / "legacy");
+  WriteFile(dir_ / "deploy" / "legacy" / "old.yaml", Route("old"));
+  WriteFile(dir_ / "deploy" / "new.yaml", Route("new"));
+  // From a subdirectory: the file is found upward and its globs still apply.
+  RunResult r = RunIrtcp({"validate", "--color=never", "-v", "."}, dir_ / "deploy");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("new.yaml"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("old.yaml"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("excluded 1 file(s)"), std::string::npos) << r.err;
+  RunResult shown = RunIrtcp({"validate", "--show-config", "."}, dir_ / "deploy");
+  EXPECT_NE(shown.out.find("# configuration file: ../.irtcp.yaml\n"), std::string::npos)
+      << shown.out;
+  EXPECT_NE(shown.out.find("# ../.irtcp.yaml:1:1\n"), std::string::npos) << shown.out;
+  // The flag replaces the file's globs.
+  RunResult flag =
+      RunIrtcp({"validate", "--color=never", "--exclude", "new.yaml", "."}, dir_ / "deploy");
+  EXPECT_NE(flag.out.find("old.yaml"), std::string::npos) << flag.out;
+  EXPECT_EQ(flag.out.find("new.yaml"), std::string::npos) << flag.out;
+}
+
 }  // namespace
 }  // namespace irtcp::testing
