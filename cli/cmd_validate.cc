@@ -336,13 +336,9 @@ int RunValidate(const ValidateFlags& given, Io& io) {
   options.strict_references = flags.strict_references;
   options.baseline_path = flags.baseline;
   options.load.context_paths = flags.context_paths;
-  std::vector<std::string> exclude = std::move(options.load.exclude);
-  std::string exclude_base = std::move(options.load.exclude_base);
   if (!MapInputFlags(flags.input, &options, io)) {
     return kExitError;
   }
-  options.load.exclude = std::move(exclude);
-  options.load.exclude_base = std::move(exclude_base);
   std::unique_ptr<run::Session> session = RunOrReport(options, io);
   if (session == nullptr) {
     return kExitError;
@@ -378,13 +374,20 @@ int RunValidate(const ValidateFlags& given, Io& io) {
   const std::vector<diag::Diagnostic>& findings = session->loaded->sink.diagnostics();
   const report::Summary& summary = session->summary;
   if (!flags.write_baseline.empty()) {
+    // With --baseline too, the findings it already holds stay recorded.
+    std::vector<diag::Diagnostic> recorded = findings;
+    for (const report::SuppressedFinding& s : summary.suppressed) {
+      if (s.baselined) {
+        recorded.push_back(s.finding);
+      }
+    }
     std::string err;
-    if (!run::WriteBaseline(flags.write_baseline, findings, session->loaded->input, &err)) {
+    if (!run::WriteBaseline(flags.write_baseline, recorded, session->loaded->input, &err)) {
       io.err << "irtcp: error: --write-baseline: " << err << '\n';
       return kExitError;
     }
     PrintErrorsAndNotes(summary, io);
-    io.err << "irtcp: wrote " << findings.size() << " finding(s) to " << flags.write_baseline
+    io.err << "irtcp: wrote " << recorded.size() << " finding(s) to " << flags.write_baseline
            << '\n';
     int code = summary.errors.empty() ? kExitClean : kExitError;
     KeepUntilExit(std::move(session));
@@ -471,7 +474,8 @@ void SetupValidate(CLI::App& app, int& exit_code) {
       ->group(config_group);
   cmd->add_flag("--no-config", flags->no_config, "Ignore .irtcp.yaml")->group(config_group);
   cmd->add_flag("--show-config", flags->show_config,
-                "Print the effective configuration and where each value came from, then exit (e.g. irtcp validate --show-config .)")
+                "Print the effective configuration and where each value came from, then exit "
+                "(e.g. irtcp validate --show-config .)")
       ->group(config_group);
   cmd->add_option("--select", flags->select,
                   "Report only these codes, code prefixes (IRT1) or names (repeatable or "
