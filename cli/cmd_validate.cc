@@ -1,6 +1,7 @@
 #include "cli/cmd_validate.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <ostream>
@@ -8,8 +9,11 @@
 
 #include "cli/common.h"
 #include "cli/provider_flags.h"
+#include "core/config/project_config.h"
 #include "core/fix/diff.h"
 #include "core/fix/write.h"
+#include "core/lint/selection.h"
+#include "core/run/baseline.h"
 #include "core/run/fixes.h"
 
 namespace irtcp::cli {
@@ -26,7 +30,204 @@ struct ValidateFlags {
   bool fix = false;           ///< --fix: apply safe fixes and write the files
   bool unsafe_fixes = false;  ///< --unsafe-fixes: with --fix or --diff, unsafe fixes too
   bool diff = false;          ///< --diff: print what --fix would change; write nothing
+  std::string config;         ///< --config FILE ("" = look for .irtcp.yaml)
+  bool no_config = false;     ///< --no-config
+  bool show_config = false;   ///< --show-config
+  std::vector<std::string> select, ignore, severity, exclude;
+  bool show_suppressed = false;
+  std::string baseline, write_baseline;
+  std::vector<std::string> context_paths;
+  CLI::Option* output_option = nullptr;   ///< to tell `-o text` from the default
+  CLI::Option* fail_on_option = nullptr;  ///< likewise
 };
+
+/// One line of --show-config: a key, its effective value and where it came from.
+struct ConfigRow {
+  std::string key, value, origin;
+};
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& i : items) {
+    out += (out.empty() ? "" : ",") + i;
+  }
+  return out;
+}
+
+/// Checks --select/--ignore/--severity values; prints "--select: unknown ..." on a bad one.
+bool CheckSelectorFlags(const ValidateFlags& flags, lint::SelectionSpec* from_flags, Io& io) {
+  std::string err;
+  auto check = [&](const char* flag, const std::vector<std::string>& values) {
+    for (const std::string& v : values) {
+      if (lint::ResolveSelector(v, &err).empty()) {
+        io.err << "irtcp: error: " << flag << ": " << err << '\n';
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!check("--select", flags.select) || !check("--ignore", flags.ignore)) {
+    return false;
+  }
+  from_flags->select = flags.select;
+  from_flags->ignore = flags.ignore;
+  for (const std::string& v : flags.severity) {
+    std::pair<std::string, std::string> entry;
+    std::optional<diag::Severity> level;
+    if (!lint::SplitSeverityAssignment(v, &entry, &err)) {
+      io.err << "irtcp: error: --severity: " << err << '\n';
+      return false;
+    }
+    if (!lint::ParseSeverityLevel(entry.second, &level)) {
+      io.err << "irtcp: error: --severity: invalid level \"" << entry.second << "\" for "
+             << entry.first << " (use error, warning, info or off)\n";
+      return false;
+    }
+    if (!check("--severity", {entry.first})) {
+      return false;
+    }
+    from_flags->severity.push_back(std::move(entry));
+  }
+  return true;
+}
+
+/// Merges .irtcp.yaml under the flags (flags win, key by key) into `flags` and `options`, and
+/// records every key's effective value and origin for --show-config. False (exit 2) with the
+/// error printed.
+bool ApplyProjectConfig(ValidateFlags& flags, run::SessionOptions* options,
+                        std::vector<ConfigRow>* rows, std::string* config_path, Io& io) {
+  config::ProjectConfig file;
+  if (!flags.no_config) {
+    std::string path = flags.config.empty() ? config::FindProjectConfig(".") : flags.config;
+    if (!path.empty()) {
+      std::string err;
+      if (!config::LoadProjectConfig(path, &file, &err)) {
+        io.err << "irtcp: error: " << err << '\n';
+        return false;
+      }
+    }
+  }
+  *config_path = file.path;
+  lint::SelectionSpec from_flags;
+  if (!CheckSelectorFlags(flags, &from_flags, io)) {
+    return false;
+  }
+  auto origin = [&](const std::string& key, bool by_flag) {
+    if (by_flag) {
+      return "--" + key;
+    }
+    auto it = file.where.find(key);
+    return it != file.where.end() ? it->second : std::string("default");
+  };
+  auto row = [&](const std::string& key, const std::string& value, bool by_flag) {
+    rows->push_back({key, value, origin(key, by_flag)});
+  };
+  // Selection: a flag replaces the file's list; --severity entries override the file's per code.
+  lint::SelectionSpec spec;
+  const bool select_flag = !from_flags.select.empty();
+  spec.select = select_flag ? from_flags.select : file.select.value_or(std::vector<std::string>());
+  row("select", spec.select.empty() ? "all" : Join(spec.select), select_flag);
+  const bool ignore_flag = !from_flags.ignore.empty();
+  spec.ignore = ignore_flag ? from_flags.ignore : file.ignore.value_or(std::vector<std::string>());
+  row("ignore", Join(spec.ignore), ignore_flag);
+  spec.severity = file.severity.value_or(std::vector<std::pair<std::string, std::string>>());
+  for (auto& entry : from_flags.severity) {
+    spec.severity.push_back(entry);
+  }
+  std::vector<std::string> levels;
+  for (const auto& [code, level] : spec.severity) {
+    levels.push_back(code + "=" + level);
+  }
+  row("severity", Join(levels), !from_flags.severity.empty());
+  std::string err;
+  if (!lint::RuleSelection::Compile(spec, &options->selection, &err)) {
+    io.err << "irtcp: error: " << err << '\n';
+    return false;
+  }
+  const bool exclude_flag = !flags.exclude.empty();
+  options->load.exclude =
+      exclude_flag ? flags.exclude : file.exclude.value_or(std::vector<std::string>());
+  if (!exclude_flag && file.exclude.has_value()) {
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::absolute(file.path, ec).parent_path();
+    options->load.exclude_base = dir.lexically_normal().string();
+  }
+  row("exclude", Join(options->load.exclude), exclude_flag);
+  // Output and exit status.
+  const bool fail_on_flag = flags.fail_on_option->count() > 0;
+  if (!fail_on_flag && file.fail_on.has_value()) {
+    flags.output.fail_on = *file.fail_on;
+  }
+  row("fail-on", flags.output.fail_on.empty() ? "error" : flags.output.fail_on, fail_on_flag);
+  const bool output_flag = flags.output_option->count() > 0;
+  if (!output_flag && file.output.has_value()) {
+    flags.output.output = *file.output;
+  }
+  row("output", flags.output.output, output_flag);
+  row("traefik-version", file.traefik_version.value_or("3.7"), false);
+  // Provider options: a flag wins over the file.
+  config::StaticConfigSource& p = *flags.provider;
+  const config::StaticConfigSource& f = file.provider;
+  auto merge_bool = [&](const std::string& key,
+                        std::optional<bool> config::StaticConfigSource::*m) {
+    const bool by_flag = (p.*m).has_value();
+    if (!by_flag) {
+      p.*m = f.*m;
+    }
+    row(key, (p.*m).has_value() ? ((p.*m).value() ? "true" : "false") : "false", by_flag);
+  };
+  merge_bool("allow-cross-namespace", &config::StaticConfigSource::allow_cross_namespace);
+  merge_bool("allow-empty-services", &config::StaticConfigSource::allow_empty_services);
+  merge_bool("allow-external-name-services",
+             &config::StaticConfigSource::allow_external_name_services);
+  merge_bool("disable-cluster-scope-resources",
+             &config::StaticConfigSource::disable_cluster_scope_resources);
+  merge_bool("native-lb-by-default", &config::StaticConfigSource::native_lb_by_default);
+  const bool cpn_flag = p.cross_provider_namespaces.has_value();
+  if (!cpn_flag) {
+    p.cross_provider_namespaces = f.cross_provider_namespaces;
+  }
+  row("cross-provider-namespaces",
+      p.cross_provider_namespaces.has_value() ? Join(*p.cross_provider_namespaces) : "(all)",
+      cpn_flag);
+  const bool wn_flag = !p.watch_namespaces.empty();
+  if (!wn_flag) {
+    p.watch_namespaces = f.watch_namespaces;
+  }
+  row("watch-namespace", p.watch_namespaces.empty() ? "(all)" : Join(p.watch_namespaces), wn_flag);
+  auto merge_string = [&](const std::string& key,
+                          std::optional<std::string> config::StaticConfigSource::*m,
+                          const std::string& fallback) {
+    const bool by_flag = (p.*m).has_value();
+    if (!by_flag) {
+      p.*m = f.*m;
+    }
+    row(key, (p.*m).value_or(fallback), by_flag);
+  };
+  merge_string("default-rule-syntax", &config::StaticConfigSource::default_rule_syntax, "v3");
+  merge_string("ingress-class", &config::StaticConfigSource::ingress_class, "");
+  merge_string("label-selector", &config::StaticConfigSource::label_selector, "");
+  const bool tc_flag = !p.traefik_config.empty();
+  if (!tc_flag) {
+    p.traefik_config = f.traefik_config;
+  }
+  row("traefik-config", p.traefik_config, tc_flag);
+  std::sort(rows->begin(), rows->end(),
+            [](const ConfigRow& a, const ConfigRow& b) { return a.key < b.key; });
+  for (const std::string& note : file.notes) {
+    options->config_notes.push_back(note);
+  }
+  return true;
+}
+
+void PrintConfig(const std::string& path, const std::vector<ConfigRow>& rows, Io& io) {
+  io.out << "# configuration file: " << (path.empty() ? "(none)" : path) << '\n';
+  for (const ConfigRow& r : rows) {
+    std::string line = r.key + ": " + (r.value.empty() ? "\"\"" : r.value);
+    line.resize(std::max<std::size_t>(line.size() + 1, 48), ' ');
+    io.out << line << "# " << r.origin << '\n';
+  }
+}
 
 /// Whether `file` is standard input ("-" among the paths; it carries --stdin-filename).
 bool IsStdin(const ValidateFlags& flags, const source::SourceFile& file) {
@@ -88,16 +289,53 @@ void PrintFixSummary(const ValidateFlags& flags, const run::FixRunResult& outcom
   }
 }
 
-int RunValidate(const ValidateFlags& flags, Io& io) {
+/// "a,b" and "c" -> a, b, c (the list flags are repeatable or comma-separated).
+std::vector<std::string> SplitCommas(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    std::size_t start = 0;
+    while (start <= v.size()) {
+      std::size_t comma = v.find(',', start);
+      std::string item = v.substr(start, comma == std::string::npos ? comma : comma - start);
+      if (!item.empty()) {
+        out.push_back(std::move(item));
+      }
+      if (comma == std::string::npos) {
+        break;
+      }
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+int RunValidate(const ValidateFlags& given, Io& io) {
+  ValidateFlags flags = given;
+  flags.select = SplitCommas(given.select);
+  flags.ignore = SplitCommas(given.ignore);
+  flags.severity = SplitCommas(given.severity);
+  flags.exclude = SplitCommas(given.exclude);
+  flags.provider = std::make_shared<ProviderFlags>(*given.provider);
+  run::SessionOptions options;
+  options.command = run::Command::kValidate;
+  std::vector<ConfigRow> rows;
+  std::string config_path;
+  if (!ApplyProjectConfig(flags, &options, &rows, &config_path, io)) {
+    return kExitError;
+  }
+  if (flags.show_config) {
+    PrintConfig(config_path, rows, io);
+    return kExitClean;
+  }
   std::optional<diag::Severity> fail_on = diag::Severity::kError;
   if (!flags.output.fail_on.empty() && !ParseFailOn(flags.output.fail_on, &fail_on)) {
     return kExitError;
   }
-  run::SessionOptions options;
-  options.command = run::Command::kValidate;
   options.static_config = *flags.provider;
   options.crd_paths = flags.crds;
   options.strict_references = flags.strict_references;
+  options.baseline_path = flags.baseline;
+  options.load.context_paths = flags.context_paths;
   if (!MapInputFlags(flags.input, &options, io)) {
     return kExitError;
   }
@@ -135,9 +373,30 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
   }
   const std::vector<diag::Diagnostic>& findings = session->loaded->sink.diagnostics();
   const report::Summary& summary = session->summary;
+  if (!flags.write_baseline.empty()) {
+    // With --baseline too, the findings it already holds stay recorded.
+    std::vector<diag::Diagnostic> recorded = findings;
+    for (const report::SuppressedFinding& s : summary.suppressed) {
+      if (s.baselined) {
+        recorded.push_back(s.finding);
+      }
+    }
+    std::string err;
+    if (!run::WriteBaseline(flags.write_baseline, recorded, session->loaded->input, &err)) {
+      io.err << "irtcp: error: --write-baseline: " << err << '\n';
+      return kExitError;
+    }
+    PrintErrorsAndNotes(summary, io);
+    io.err << "irtcp: wrote " << recorded.size() << " finding(s) to " << flags.write_baseline
+           << '\n';
+    int code = summary.errors.empty() ? kExitClean : kExitError;
+    KeepUntilExit(std::move(session));
+    return code;
+  }
   report::FormatOptions format;
   format.color = flags.output.output == "text" && UseColor(flags.output.color, stdin_fixed ? 2 : 1);
   format.tool_version = IRTCP_VERSION;
+  format.show_suppressed = flags.show_suppressed;
   std::string ferr;
   auto formatter = report::MakeFormatter(flags.output.output, report_out, format, &ferr);
   if (formatter == nullptr) {
@@ -145,16 +404,30 @@ int RunValidate(const ValidateFlags& flags, Io& io) {
     return kExitError;
   }
   formatter->Write(findings, summary);
+  if (flags.output.output == "text" && flags.show_suppressed) {
+    for (const report::SuppressedFinding& s : summary.suppressed) {
+      report_out << report::FormatText(s.finding, format)
+                 << "    = note: " << (s.baselined ? "in the baseline" : "suppressed")
+                 << (s.justification.empty() ? "" : ": " + s.justification) << '\n';
+    }
+  }
   PrintErrorsAndNotes(summary, io);
   if (flags.output.output == "text") {
     std::size_t counts[3] = {0, 0, 0};
     for (const diag::Diagnostic& d : findings) {
       ++counts[static_cast<int>(d.severity)];
     }
-    if (flags.input.verbose || counts[0] + counts[1] + counts[2] > 0) {
+    if (flags.input.verbose || counts[0] + counts[1] + counts[2] + summary.suppressed.size() > 0) {
       io.err << "irtcp: " << counts[2] << " error(s), " << counts[1] << " warning(s), " << counts[0]
              << " info in " << summary.files << " file(s), " << summary.traefik_objects
-             << " Traefik object(s) checked\n";
+             << " Traefik object(s) checked";
+      if (summary.suppressed_count() > 0) {
+        io.err << ", " << summary.suppressed_count() << " suppressed";
+      }
+      if (summary.baselined_count() > 0) {
+        io.err << ", " << summary.baselined_count() << " in the baseline";
+      }
+      io.err << '\n';
     }
   }
   if (flags.fix) {
@@ -191,6 +464,64 @@ void SetupValidate(CLI::App& app, int& exit_code) {
                 "Print a unified diff of what --fix would change instead of writing; exit 1 when "
                 "there is something to fix");
   AddProviderFlags(*cmd, flags->provider);
+  flags->output_option = cmd->get_option("--output");
+  flags->fail_on_option = cmd->get_option("--fail-on");
+  const std::string config_group = "Configuration and selection";
+  cmd->add_option("--config", flags->config,
+                  "Read this configuration file instead of looking for .irtcp.yaml from the "
+                  "current directory up to the repository root")
+      ->type_name("FILE")
+      ->group(config_group);
+  cmd->add_flag("--no-config", flags->no_config, "Ignore .irtcp.yaml")->group(config_group);
+  cmd->add_flag("--show-config", flags->show_config,
+                "Print the effective configuration and where each value came from, then exit "
+                "(e.g. irtcp validate --show-config .)")
+      ->group(config_group);
+  cmd->add_option("--select", flags->select,
+                  "Report only these codes, code prefixes (IRT1) or names (repeatable or "
+                  "comma-separated; default: all)")
+      ->type_name("CODE")
+      ->allow_extra_args(false)
+      ->take_all()
+      ->group(config_group);
+  cmd->add_option("--ignore", flags->ignore,
+                  "Do not report these codes, prefixes or names (IRT001 always shows)")
+      ->type_name("CODE")
+      ->allow_extra_args(false)
+      ->take_all()
+      ->group(config_group);
+  cmd->add_option("--severity", flags->severity,
+                  "Report a code at another severity: CODE=error|warning|info|off (repeatable or "
+                  "comma-separated)")
+      ->type_name("CODE=LEVEL")
+      ->allow_extra_args(false)
+      ->take_all()
+      ->group(config_group);
+  cmd->add_option("--exclude", flags->exclude,
+                  "Skip files matching this glob (* within a directory, ** across; a glob "
+                  "without / matches any path component), repeatable or comma-separated")
+      ->type_name("GLOB")
+      ->allow_extra_args(false)
+      ->take_all()
+      ->group(config_group);
+  cmd->add_flag("--show-suppressed", flags->show_suppressed,
+                "Also list findings silenced by irtcp.io/ignore, # irtcp: ignore or the baseline")
+      ->group(config_group);
+  cmd->add_option("--baseline", flags->baseline,
+                  "Report only findings not recorded in this baseline file")
+      ->type_name("FILE")
+      ->group(config_group);
+  cmd->add_option("--write-baseline", flags->write_baseline,
+                  "Record the findings in this baseline file and exit 0")
+      ->type_name("FILE")
+      ->group(config_group);
+  cmd->add_option("--context-path", flags->context_paths,
+                  "Also load these files or directories so references resolve, but report only "
+                  "findings in PATHS (pre-commit hooks: --context-path . plus the changed files)")
+      ->type_name("PATH")
+      ->allow_extra_args(false)
+      ->take_all()
+      ->group(config_group);
   cmd->callback([flags, &exit_code]() {
     Io io{std::cout, std::cerr};
     exit_code = RunValidate(*flags, io);

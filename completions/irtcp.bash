@@ -21,11 +21,11 @@ _irtcp() {
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --fail-on) COMPREPLY=($(compgen -W "error warning info never" -- "$cur")); return ;;
     --default-rule-syntax) COMPREPLY=($(compgen -W "v3 v2" -- "$cur")); return ;;
-    --crd|--traefik-config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --crd|--traefik-config|--config|--baseline|--write-baseline|--context-path) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [[ "$cur" == -* ]]; then
     case "$sub" in
-      validate) COMPREPLY=($(compgen -W "$common $provider --crd --strict-references --fix --unsafe-fixes --diff" -- "$cur")) ;;
+      validate) COMPREPLY=($(compgen -W "$common $provider --crd --strict-references --fix --unsafe-fixes --diff --config --no-config --show-config --select --ignore --severity --exclude --show-suppressed --baseline --write-baseline --context-path" -- "$cur")) ;;
       render) COMPREPLY=($(compgen -W "$common $provider --include-secrets" -- "$cur")) ;;
       resolve) COMPREPLY=($(compgen -W "$common $provider" -- "$cur")) ;;
     esac

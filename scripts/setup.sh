@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-dev libre2-dev nlohmann-json3-dev libtomlplusplus-dev
   libssl-dev libasio-dev
+  pre-commit  # tests/precommit_test.cc runs the hooks with the real tool
 )
 
 missing=()

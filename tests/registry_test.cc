@@ -47,7 +47,7 @@ TEST(Registry, ExplanationsHaveTheRequiredSections) {
 
 TEST(Registry, LintRulesHaveFixturesAndGoldens) {
   for (const lint::Rule& r : lint::AllRules()) {
-    if (r.check == nullptr) {
+    if (r.check == nullptr && !r.info->code.starts_with("IRT9")) {
       continue;  // loader and schema findings are covered by their own tests
     }
     SCOPED_TRACE(std::string(r.info->code));

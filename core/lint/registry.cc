@@ -7,6 +7,7 @@
 #include "core/lint/support/provider_rules.h"
 #include "core/lint/support/provider_view.h"
 #include "core/lint/support/rule_lang_support.h"
+#include "core/lint/suppression.h"
 #include "core/model/object.h"
 #include "core/schema/rules.h"
 #include "core/util/spell.h"
@@ -95,6 +96,8 @@ constexpr std::array kRules{
     Rule{&kDeprecatedIngressClassAnnotation, &CheckDeprecatedIngressClassAnnotation},  // IRT410
     // -- IRT490: what render reports from the provider engine (core/provider) --------------------
     Rule{&kProviderLog, &CheckProviderLog},  // IRT490
+    // -- IRT9xx: meta (reported by the session after the checks) ---------------------------------
+    Rule{&kUnusedSuppression, nullptr},  // IRT901
 };
 
 }  // namespace

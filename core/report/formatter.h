@@ -12,6 +12,13 @@
 
 namespace irtcp::report {
 
+/// A finding left out of the report: suppressed in the manifests, or recorded in the baseline.
+struct SuppressedFinding {
+  diag::Diagnostic finding;
+  bool baselined = false;     ///< in the --baseline file (SARIF kind "external"; else "inSource")
+  std::string justification;  ///< the reason written with the suppression ("" when none)
+};
+
 /// Counts that go with a run's findings.
 struct Summary {
   std::size_t files = 0;
@@ -21,11 +28,17 @@ struct Summary {
   std::size_t skipped_objects = 0;  ///< objects of kinds irtcp does not know
   std::vector<std::string> errors;  ///< operational errors (I/O), also printed on stderr
   std::vector<std::string> notes;   ///< things the user should know (skipped checks, …)
+  /// Findings suppressed in the manifests or by the baseline: counted, listed with
+  /// --show-suppressed, SARIF results with a `suppressions` entry; never among the findings.
+  std::vector<SuppressedFinding> suppressed;
+  std::size_t suppressed_count() const;  ///< by annotation or comment
+  std::size_t baselined_count() const;   ///< by the baseline
 };
 
 struct FormatOptions {
   bool color = false;
   bool snippets = true;
+  bool show_suppressed = false;  ///< --show-suppressed: list suppressed findings too
   std::string tool_version;
 };
 

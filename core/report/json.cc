@@ -66,8 +66,20 @@ class JsonFormatter : public Formatter {
                           {"skippedObjects", summary.skipped_objects},
                           {"errors", counts[2]},
                           {"warnings", counts[1]},
-                          {"infos", counts[0]}};
+                          {"infos", counts[0]},
+                          {"suppressed", summary.suppressed_count()},
+                          {"baselined", summary.baselined_count()}};
     doc["findings"] = std::move(findings);
+    if (options_.show_suppressed) {
+      Json suppressed = Json::array();
+      for (const SuppressedFinding& s : summary.suppressed) {
+        Json j = FindingJson(s.finding);
+        j["suppression"] = Json{{"kind", s.baselined ? "baseline" : "inSource"},
+                                {"justification", s.justification}};
+        suppressed.push_back(std::move(j));
+      }
+      doc["suppressed"] = std::move(suppressed);
+    }
     doc["toolErrors"] = summary.errors;
     doc["notes"] = summary.notes;
     out_ << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
@@ -79,6 +91,16 @@ class JsonFormatter : public Formatter {
 };
 
 }  // namespace
+
+std::size_t Summary::suppressed_count() const {
+  std::size_t n = 0;
+  for (const SuppressedFinding& s : suppressed) {
+    n += s.baselined ? 0 : 1;
+  }
+  return n;
+}
+
+std::size_t Summary::baselined_count() const { return suppressed.size() - suppressed_count(); }
 
 std::vector<std::string_view> FormatNames() { return {"text", "json", "sarif", "github"}; }
 

@@ -16,7 +16,6 @@ class SarifFormatter : public Formatter {
   SarifFormatter(std::ostream& out, const FormatOptions& options) : out_(out), options_(options) {}
 
   void Write(const std::vector<diag::Diagnostic>& diagnostics, const Summary& summary) override {
-    (void)summary;
     Json rules = Json::array();
     std::map<std::string_view, std::size_t> rule_index;
     for (const lint::Rule& r : lint::AllRules()) {
@@ -31,7 +30,12 @@ class SarifFormatter : public Formatter {
                {"defaultConfiguration", Json{{"level", Level(r.info->default_severity)}}}});
     }
     Json results = Json::array();
-    for (const diag::Diagnostic& d : diagnostics) {
+    // Suppressed and baselined findings follow as results with a `suppressions` entry.
+    const std::size_t total = diagnostics.size() + summary.suppressed.size();
+    for (std::size_t i = 0; i < total; ++i) {
+      const SuppressedFinding* sup =
+          i < diagnostics.size() ? nullptr : &summary.suppressed[i - diagnostics.size()];
+      const diag::Diagnostic& d = sup == nullptr ? diagnostics[i] : sup->finding;
       Json res;
       std::string_view code = d.code();
       res["ruleId"] = std::string(code);
@@ -56,6 +60,13 @@ class SarifFormatter : public Formatter {
           phys["region"] = region;
         }
         res["locations"] = Json::array({Json{{"physicalLocation", phys}}});
+      }
+      if (sup != nullptr) {
+        Json s{{"kind", sup->baselined ? "external" : "inSource"}};
+        if (!sup->justification.empty()) {
+          s["justification"] = sup->justification;
+        }
+        res["suppressions"] = Json::array({s});
       }
       results.push_back(std::move(res));
     }

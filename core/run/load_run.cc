@@ -4,7 +4,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <set>
 #include <thread>
+
+#include "core/lint/selection.h"
 
 namespace irtcp::run {
 
@@ -24,7 +28,82 @@ unsigned AvailableCpus() {
   return std::max(1U, std::thread::hardware_concurrency());
 }
 
+bool Excluded(const std::string& path, const LoadOptions& options) {
+  if (options.exclude.empty()) {
+    return false;
+  }
+  if (lint::PathExcluded(path, options.exclude)) {
+    return true;
+  }
+  if (options.exclude_base.empty()) {
+    return false;
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  if (ec) {
+    return false;
+  }
+  std::string rel = abs.lexically_normal().lexically_relative(options.exclude_base).string();
+  return !rel.empty() && !rel.starts_with("..") && lint::PathExcluded(rel, options.exclude);
+}
+
+std::string Canonical(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
+  return ec ? path : p.string();
+}
+
+/// Collects the named paths and the context paths, leaving out excluded files and context files
+/// that were also named; findings about files left out are dropped.
+void CollectInputs(const LoadOptions& options, LoadedRun& run) {
+  diag::DiagnosticSink sink;
+  run.collected = input::Collect(options.paths, options.collect, sink);
+  std::set<std::string> named;
+  for (const source::SourceFilePtr& f : run.collected.sources) {
+    named.insert(Canonical(f->path()));
+  }
+  if (!options.context_paths.empty()) {
+    // Findings about context files (too large, Helm templates) are not reported.
+    diag::DiagnosticSink context_sink;
+    input::Collected context = input::Collect(options.context_paths, options.collect, context_sink);
+    for (source::SourceFilePtr& f : context.sources) {
+      if (named.count(Canonical(f->path())) == 0) {
+        run.context_only.push_back(f.get());
+        run.collected.sources.push_back(std::move(f));
+      }
+    }
+    for (std::string& e : context.errors) {
+      run.collected.errors.push_back(std::move(e));
+    }
+  }
+  std::vector<const source::SourceFile*> left_out;
+  std::vector<source::SourceFilePtr> kept;
+  for (source::SourceFilePtr& f : run.collected.sources) {
+    if (Excluded(f->path(), options)) {
+      left_out.push_back(f.get());
+    } else {
+      kept.push_back(std::move(f));
+    }
+  }
+  run.excluded_files = left_out.size();
+  run.collected.sources = std::move(kept);
+  for (diag::Diagnostic& d : sink.diagnostics()) {
+    const bool dropped = d.file != nullptr && (Excluded(d.file->path(), options) ||
+                                               std::find(left_out.begin(), left_out.end(),
+                                                         d.file.get()) != left_out.end());
+    if (!dropped) {
+      run.sink.Add(std::move(d));
+    }
+  }
+}
+
 }  // namespace
+
+bool LoadedRun::IsContextOnly(const source::SourceFile* file) const {
+  return file != nullptr &&
+         std::find(context_only.begin(), context_only.end(), file) != context_only.end();
+}
 
 report::Summary LoadedRun::MakeSummary() const {
   report::Summary s;
@@ -41,7 +120,7 @@ report::Summary LoadedRun::MakeSummary() const {
 
 std::unique_ptr<LoadedRun> Load(const LoadOptions& options) {
   auto run = std::make_unique<LoadedRun>(options.default_namespace);
-  run->collected = input::Collect(options.paths, options.collect, run->sink);
+  CollectInputs(options, *run);
   const std::vector<source::SourceFilePtr>& sources = run->collected.sources;
   // Parsing is the bulk of loading and files are independent: parse them on up to `threads`
   // workers, each file into its own slot, then index the objects in input order so findings and

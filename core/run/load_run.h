@@ -22,6 +22,16 @@ struct LoadOptions {
   /// Parser threads; 0: one per core (at most 4). Files are parsed in parallel, everything after
   /// parsing runs in input order.
   unsigned threads = 0;
+  /// Path globs (lint::PathExcluded) of files left out, whether a directory walk found them or
+  /// they were named: `exclude` of .irtcp.yaml and --exclude.
+  std::vector<std::string> exclude;
+  /// A directory the globs are also matched against paths relative to (the configuration file's
+  /// directory); "" matches displayed paths only.
+  std::string exclude_base;
+  /// --context-path: inputs loaded so that references resolve (a pre-commit hook names only the
+  /// changed files) but whose own findings are not reported. Files also named in `paths` count
+  /// as named.
+  std::vector<std::string> context_paths;
 };
 
 /// Everything one run loaded. Findings about the input are in `sink`; I/O errors in
@@ -31,6 +41,12 @@ struct LoadedRun {
   model::InputSet input;
   diag::DiagnosticSink sink;
   input::Collected collected;
+  /// Sources loaded only as context (--context-path): their findings are dropped.
+  std::vector<const source::SourceFile*> context_only;
+  /// Files left out by the exclude globs.
+  std::size_t excluded_files = 0;
+
+  bool IsContextOnly(const source::SourceFile* file) const;
 
   /// Counts for the formatters.
   report::Summary MakeSummary() const;

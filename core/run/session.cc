@@ -4,11 +4,14 @@
 
 #include "core/lint/registry.h"
 #include "core/lint/support/provider_view.h"
+#include "core/lint/suppression.h"
 #include "core/validate/validate.h"
 
 namespace irtcp::run {
 
 namespace {
+
+void Select(Session& s, const SessionOptions& options);
 
 /// Catalog -> provider model -> checks over an already loaded input.
 bool Analyse(Session& s, const SessionOptions& options, std::string* err) {
@@ -56,13 +59,48 @@ bool Analyse(Session& s, const SessionOptions& options, std::string* err) {
       notes.push_back("skipped " + std::to_string(n) + " object(s) of kind " + kind);
     }
   }
+  if (options.verbose && s.loaded->excluded_files > 0) {
+    notes.push_back("excluded " + std::to_string(s.loaded->excluded_files) +
+                    " file(s) matching the exclude globs");
+  }
+  if (options.verbose && !s.loaded->context_only.empty()) {
+    notes.push_back("loaded " + std::to_string(s.loaded->context_only.size()) +
+                    " context file(s) for references; their own findings are not reported");
+  }
+  s.loaded->sink.Sort();
+  Select(s, options);
   s.loaded->sink.Sort();
   return true;
 }
 
+/// Selection, then suppressions, then context files, then the baseline.
+void Select(Session& s, const SessionOptions& options) {
+  std::vector<diag::Diagnostic>& findings = s.loaded->sink.diagnostics();
+  options.selection.Apply(findings);
+  std::vector<report::SuppressedFinding>& suppressed = s.summary.suppressed;
+  suppressed.clear();
+  for (lint::SuppressedFinding& f :
+       lint::ApplySuppressions(s.loaded->input, options.selection, findings)) {
+    suppressed.push_back({std::move(f.finding), false, std::move(f.justification)});
+  }
+  if (!s.loaded->context_only.empty()) {
+    auto in_context = [&](const diag::Diagnostic& d) {
+      return s.loaded->IsContextOnly(d.file.get());
+    };
+    std::erase_if(findings, in_context);
+    std::erase_if(suppressed,
+                  [&](const report::SuppressedFinding& f) { return in_context(f.finding); });
+  }
+  for (diag::Diagnostic& d : ApplyBaseline(s.baseline, s.loaded->input, findings)) {
+    suppressed.push_back({std::move(d), true, ""});
+  }
+}
+
 void FillSummary(Session& s) {
   std::vector<std::string> analysis_notes = std::move(s.summary.notes);
+  std::vector<report::SuppressedFinding> suppressed = std::move(s.summary.suppressed);
   s.summary = s.loaded->MakeSummary();
+  s.summary.suppressed = std::move(suppressed);
   s.summary.notes = s.config_notes;
   s.summary.notes.insert(s.summary.notes.end(), analysis_notes.begin(), analysis_notes.end());
 }
@@ -73,6 +111,13 @@ std::unique_ptr<Session> RunSession(const SessionOptions& options) {
   auto s = std::make_unique<Session>();
   if (!config::BuildStaticConfig(options.static_config, &s->static_config, &s->config_notes,
                                  &s->fatal_error)) {
+    return s;
+  }
+  s->config_notes.insert(s->config_notes.begin(), options.config_notes.begin(),
+                         options.config_notes.end());
+  if (!options.baseline_path.empty() &&
+      !LoadBaseline(options.baseline_path, &s->baseline, &s->fatal_error)) {
+    s->fatal_error = "--baseline: " + s->fatal_error;
     return s;
   }
   s->loaded = Load(options.load);
@@ -89,14 +134,21 @@ std::unique_ptr<Session> RecheckSources(const Session& base, const SessionOption
   auto s = std::make_unique<Session>();
   s->static_config = base.static_config;
   s->config_notes = base.config_notes;
+  s->baseline = base.baseline;
   s->loaded = std::make_unique<LoadedRun>(options.load.default_namespace);
   s->loaded->collected = base.loaded->collected;
+  s->loaded->excluded_files = base.loaded->excluded_files;
   s->loaded->collected.sources = sources;
   for (const source::SourceFilePtr& file : sources) {
     s->loaded->input.AddSource(file, options.load.yaml, s->loaded->sink);
   }
   // Findings about inputs that were never parsed (too large, Helm templates) stay.
   const std::vector<source::SourceFilePtr>& originals = base.loaded->collected.sources;
+  for (std::size_t i = 0; i < originals.size() && i < sources.size(); ++i) {
+    if (base.loaded->IsContextOnly(originals[i].get())) {
+      s->loaded->context_only.push_back(sources[i].get());
+    }
+  }
   for (const diag::Diagnostic& d : base.loaded->sink.diagnostics()) {
     if (d.file != nullptr &&
         std::find(originals.begin(), originals.end(), d.file) == originals.end()) {

@@ -15,9 +15,11 @@
 
 #include "core/config/static_config.h"
 #include "core/lint/rule.h"
+#include "core/lint/selection.h"
 #include "core/model/catalog.h"
 #include "core/provider/engine.h"
 #include "core/report/formatter.h"
+#include "core/run/baseline.h"
 #include "core/run/load_run.h"
 
 namespace irtcp::run {
@@ -31,6 +33,14 @@ struct SessionOptions {
   std::vector<std::string> crd_paths;  ///< validate --crd: user CRDs replacing bundled schemas
   bool strict_references = false;      ///< --strict-references: the input is the whole cluster
   bool verbose = false;                ///< notes on what was skipped
+  /// --select/--ignore/--severity and the configuration file: applied to every finding (IRT001
+  /// always shows), before suppressions and the baseline.
+  lint::RuleSelection selection;
+  /// --baseline FILE: findings recorded there are left out (counted in the summary). A file that
+  /// cannot be read stops the run.
+  std::string baseline_path;
+  /// Notes from the project configuration file (printed with the run's other notes).
+  std::vector<std::string> config_notes;
 };
 
 /// Everything one run produced. Findings are in `loaded->sink`, sorted.
@@ -45,6 +55,7 @@ struct Session {
   /// servers) for the formatters.
   report::Summary summary;
   std::vector<std::string> config_notes;  ///< what --traefik-config said (settings not modelled)
+  Baseline baseline;                      ///< loaded from SessionOptions::baseline_path
   /// Set when the run stopped before producing anything (exit 2).
   std::string fatal_error;
 };
