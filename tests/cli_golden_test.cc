@@ -1,8 +1,9 @@
 // End-to-end golden tests: run the real irtcp binary for each testdata/cli/<case>/ directory.
 //
-// A case holds `args` (one argument per line), optionally `stdin`, and the expected `stdout`,
-// `stderr` and `exit_code`. Regenerate with `irtcp_tests --update` (or IRTCP_UPDATE_GOLDEN=1)
-// and review the diff.
+// A case holds `args` (one argument per line), optionally `stdin` and `env` (KEY=VALUE lines), and
+// the expected `stdout`, `stderr` and `exit_code`. The absolute source directory in the output
+// (SARIF's originalUriBaseIds) reads @SOURCE_DIR@. Regenerate with `irtcp_tests --update` (or
+// IRTCP_UPDATE_GOLDEN=1) and review the diff.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -29,6 +30,14 @@ std::vector<std::string> SplitLines(const std::string& text) {
   return lines;
 }
 
+std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+    text.replace(at, from.size(), to);
+    at += to.size();
+  }
+  return text;
+}
+
 std::vector<fs::path> Cases() {
   std::vector<fs::path> cases;
   for (const auto& e : fs::directory_iterator(SourceDir() / "testdata" / "cli")) {
@@ -49,9 +58,13 @@ TEST_P(CliGolden, MatchesGolden) {
   if (fs::exists(dir / "stdin")) {
     input = ReadFileOrDie(dir / "stdin");
   }
-  RunResult r = RunIrtcp(args, dir, input);
-  ExpectGolden(dir / "stdout", r.out);
-  ExpectGolden(dir / "stderr", r.err);
+  std::vector<std::string> env;
+  if (fs::exists(dir / "env")) {
+    env = SplitLines(ReadFileOrDie(dir / "env"));
+  }
+  RunResult r = RunIrtcp(args, dir, input, env);
+  ExpectGolden(dir / "stdout", ReplaceAll(r.out, SourceDir().string(), "@SOURCE_DIR@"));
+  ExpectGolden(dir / "stderr", ReplaceAll(r.err, SourceDir().string(), "@SOURCE_DIR@"));
   ExpectGolden(dir / "exit_code", std::to_string(r.exit_code) + "\n");
 }
 
