@@ -102,7 +102,8 @@ void SetupHelp(CLI::App& app) {
   cmd->add_option("subcommand", *topic, "The subcommand to explain")->type_name("SUBCOMMAND");
   cmd->callback([&app, topic]() {
     if (topic->empty()) {
-      std::cout << app.help();
+      // app.help() would describe the selected subcommand, `help` itself.
+      std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
       return;
     }
     for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
