@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates a realistic IngressRouteTCP corpus for the validate benchmark.
 
-Writes N documents (default 10,000) into files of about 100 documents each under OUT_DIR.
+Writes N documents (default 10,000) into files of PER_FILE documents each (default 100) under
+OUT_DIR: `gen_validate_corpus.py OUT_DIR [N] [PER_FILE]`.
 Roughly 1 in 20 documents carries a mistake (unknown field, wrong type, HTTP matcher,
 missing port) so the run exercises the finding paths too. Deterministic (fixed seed).
 """
@@ -68,12 +69,12 @@ def route_doc(i, rnd):
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "bench-corpus"
     total = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
-    per_file = 100
+    per_file = int(sys.argv[3]) if len(sys.argv) > 3 else 100
     rnd = random.Random(42)
     os.makedirs(out, exist_ok=True)
     for f in range(0, total, per_file):
         docs = [route_doc(i, rnd) for i in range(f, min(total, f + per_file))]
-        with open(os.path.join(out, f"routes-{f // per_file:04d}.yaml"), "w") as fh:
+        with open(os.path.join(out, f"routes-{f // per_file:05d}.yaml"), "w") as fh:
             fh.write("---\n".join(docs))
     with open(out + "-small.yaml", "w") as fh:
         fh.write(route_doc(1, random.Random(1)))

@@ -14,7 +14,7 @@ docs=10000
 bytes=$(cat "$work"/corpus/*.yaml | wc -c)
 echo "corpus: $docs documents, $bytes bytes, $(ls "$work/corpus" | wc -l) files"
 
-# The target is per core: pin the process to one CPU (the loader would otherwise use up to 4 threads).
+# The target is per core: pin the process to one CPU (-j defaults to every CPU in the affinity mask).
 pin=()
 if command -v taskset >/dev/null 2>&1; then
   pin=(taskset -c 0)

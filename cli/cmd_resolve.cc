@@ -37,7 +37,7 @@ int RunResolve(const ResolveFlags& flags, Io& io) {
   if (flags.output.output == "json") {
     resolve::WriteResolveJson(plan, io.out);
   } else {
-    resolve::WriteResolveText(plan, io.out);
+    resolve::WriteResolveText(plan, io.out, UseColor(flags.output.color, 1));
   }
   // Findings (the provider's, and input problems) go to stderr as text; the table is on stdout.
   report::FormatOptions format;

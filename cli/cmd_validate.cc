@@ -1,7 +1,11 @@
 #include "cli/cmd_validate.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <ostream>
@@ -39,6 +43,8 @@ struct ValidateFlags {
   std::vector<std::string> context_paths;
   CLI::Option* output_option = nullptr;   ///< to tell `-o text` from the default
   CLI::Option* fail_on_option = nullptr;  ///< likewise
+  std::string output_file;  ///< --output-file: the format goes there, text to the terminal
+  bool quiet = false;       ///< --quiet: findings only, no summary or notes
 };
 
 /// One line of --show-config: a key, its effective value and where it came from.
@@ -163,7 +169,7 @@ bool ApplyProjectConfig(ValidateFlags& flags, run::SessionOptions* options,
   if (!output_flag && file.output.has_value()) {
     flags.output.output = *file.output;
   }
-  row("output", flags.output.output, output_flag);
+  row("output", flags.output.output.empty() ? "text" : flags.output.output, output_flag);
   row("traefik-version", file.traefik_version.value_or("3.7"), false);
   // Provider options: a flag wins over the file.
   config::StaticConfigSource& p = *flags.provider;
@@ -227,6 +233,38 @@ void PrintConfig(const std::string& path, const std::vector<ConfigRow>& rows, Io
     line.resize(std::max<std::size_t>(line.size() + 1, 48), ' ');
     io.out << line << "# " << r.origin << '\n';
   }
+}
+
+/// The format when -o was not given: GitHub annotations inside GitHub Actions, else text.
+std::string EffectiveFormat(const ValidateFlags& flags) {
+  if (!flags.output.output.empty()) {
+    return flags.output.output;
+  }
+  const char* gha = std::getenv("GITHUB_ACTIONS");
+  return gha != nullptr && std::string_view(gha) == "true" ? "github" : "text";
+}
+
+/// "irtcp: 1 error(s), 2 warning(s), 0 info in 3 file(s), 1 Traefik object(s) checked".
+void PrintSummaryLine(const std::vector<diag::Diagnostic>& findings, const report::Summary& summary,
+                      Io& io) {
+  std::size_t counts[3] = {0, 0, 0};
+  for (const diag::Diagnostic& d : findings) {
+    ++counts[static_cast<int>(d.severity)];
+  }
+  io.err << "irtcp: " << counts[2] << " error(s), " << counts[1] << " warning(s), " << counts[0]
+         << " info in " << summary.files - summary.skipped_files << " file(s), "
+         << summary.traefik_objects << " Traefik object(s) checked";
+  if (summary.suppressed_count() > 0) {
+    io.err << ", " << summary.suppressed_count() << " suppressed";
+  }
+  if (summary.baselined_count() > 0) {
+    io.err << ", " << summary.baselined_count() << " in the baseline";
+  }
+  if (summary.skipped_files > 0) {
+    io.err << "; " << summary.skipped_files
+           << " file(s) of other YAML skipped (no apiVersion or kind; -v lists them)";
+  }
+  io.err << '\n';
 }
 
 /// Whether `file` is standard input ("-" among the paths; it carries --stdin-filename).
@@ -331,6 +369,21 @@ int RunValidate(const ValidateFlags& given, Io& io) {
   if (!flags.output.fail_on.empty() && !ParseFailOn(flags.output.fail_on, &fail_on)) {
     return kExitError;
   }
+  const std::string format_name = EffectiveFormat(flags);
+  if (flags.diff && !flags.output.output.empty() && flags.output.output != "text") {
+    io.err << "irtcp: error: --diff prints a unified diff; it cannot be combined with -o "
+           << flags.output.output << '\n';
+    return kExitError;
+  }
+  std::ofstream output_file;
+  if (!flags.output_file.empty()) {
+    output_file.open(flags.output_file, std::ios::binary | std::ios::trunc);
+    if (!output_file) {
+      io.err << "irtcp: error: --output-file " << flags.output_file << ": " << std::strerror(errno)
+             << '\n';
+      return kExitError;
+    }
+  }
   options.static_config = *flags.provider;
   options.crd_paths = flags.crds;
   options.strict_references = flags.strict_references;
@@ -393,48 +446,58 @@ int RunValidate(const ValidateFlags& given, Io& io) {
     KeepUntilExit(std::move(session));
     return code;
   }
+  const bool to_file = output_file.is_open();
+  const int terminal_fd = stdin_fixed ? 2 : 1;
   report::FormatOptions format;
-  format.color = flags.output.output == "text" && UseColor(flags.output.color, stdin_fixed ? 2 : 1);
+  format.color = format_name == "text" && !to_file && UseColor(flags.output.color, terminal_fd);
   format.tool_version = IRTCP_VERSION;
   format.show_suppressed = flags.show_suppressed;
+  if (format_name == "sarif") {
+    format.source_root = FindSourceRoot();
+    std::error_code ec;
+    format.working_directory = std::filesystem::current_path(ec).string();
+  }
   std::string ferr;
-  auto formatter = report::MakeFormatter(flags.output.output, report_out, format, &ferr);
+  auto formatter = report::MakeFormatter(
+      format_name, to_file ? static_cast<std::ostream&>(output_file) : report_out, format, &ferr);
   if (formatter == nullptr) {
     io.err << "irtcp: error: " << ferr << '\n';
     return kExitError;
   }
   formatter->Write(findings, summary);
-  if (flags.output.output == "text" && flags.show_suppressed) {
+  if (format_name == "text" && flags.show_suppressed) {
     for (const report::SuppressedFinding& s : summary.suppressed) {
       report_out << report::FormatText(s.finding, format)
                  << "    = note: " << (s.baselined ? "in the baseline" : "suppressed")
                  << (s.justification.empty() ? "" : ": " + s.justification) << '\n';
     }
   }
-  PrintErrorsAndNotes(summary, io);
-  if (flags.output.output == "text") {
-    std::size_t counts[3] = {0, 0, 0};
-    for (const diag::Diagnostic& d : findings) {
-      ++counts[static_cast<int>(d.severity)];
+  bool output_failed = false;
+  if (to_file) {
+    output_file.close();
+    if (!output_file) {
+      io.err << "irtcp: error: --output-file " << flags.output_file << ": write failed\n";
+      output_failed = true;
     }
-    if (flags.input.verbose || counts[0] + counts[1] + counts[2] + summary.suppressed.size() > 0) {
-      io.err << "irtcp: " << counts[2] << " error(s), " << counts[1] << " warning(s), " << counts[0]
-             << " info in " << summary.files << " file(s), " << summary.traefik_objects
-             << " Traefik object(s) checked";
-      if (summary.suppressed_count() > 0) {
-        io.err << ", " << summary.suppressed_count() << " suppressed";
-      }
-      if (summary.baselined_count() > 0) {
-        io.err << ", " << summary.baselined_count() << " in the baseline";
-      }
-      io.err << '\n';
+    // The chosen format went to the file; the terminal (or CI log) still shows the findings.
+    report::FormatOptions text;
+    text.color = UseColor(flags.output.color, terminal_fd);
+    report::MakeFormatter("text", report_out, text, &ferr)->Write(findings, summary);
+  }
+  if (flags.quiet) {
+    for (const std::string& e : summary.errors) {
+      io.err << "irtcp: error: " << e << '\n';
     }
+  } else {
+    PrintErrorsAndNotes(summary, io);
+    PrintSummaryLine(findings, summary, io);
   }
   if (flags.fix) {
     PrintFixSummary(flags, fixed, findings, io);
   }
-  int exit_code =
-      write_failed ? kExitError : run::ExitCode(findings, !summary.errors.empty(), fail_on);
+  int exit_code = write_failed || output_failed
+                      ? kExitError
+                      : run::ExitCode(findings, !summary.errors.empty(), fail_on);
   KeepUntilExit(std::move(session));
   return exit_code;
 }
@@ -446,7 +509,16 @@ void SetupValidate(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check manifests against the Traefik CRD schemas and irtcp's lint rules");
   AddInputFlags(*cmd, flags->input);
-  AddOutputFlags(*cmd, flags->output, {"text", "json", "sarif", "github"}, "error");
+  flags->output.output.clear();  // unset: text, or github inside GitHub Actions
+  AddOutputFlags(*cmd, flags->output, {"text", "json", "sarif", "github", "junit"}, "error");
+  cmd->get_option("--output")
+      ->description(
+          "Output format: text|json|sarif|github|junit (default: text; github when "
+          "GITHUB_ACTIONS=true)");
+  cmd->add_option("--output-file", flags->output_file,
+                  "Write the -o format to FILE; the findings still go to the terminal as text")
+      ->type_name("FILE");
+  cmd->add_flag("-q,--quiet", flags->quiet, "Print the findings only: no summary line, no notes");
   cmd->add_option("--crd", flags->crds,
                   "Validate against this CRD file instead of the bundled schema for its kind "
                   "(repeatable)")

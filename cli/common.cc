@@ -4,7 +4,10 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+
+#include "cli/progress.h"
 
 namespace irtcp::cli {
 
@@ -22,6 +25,11 @@ void AddInputFlags(CLI::App& app, InputFlags& flags) {
                  "Files larger than this are reported, not parsed (e.g. 64M, 1G)")
       ->capture_default_str();
   app.add_flag("-v,--verbose", flags.verbose, "Also print what was skipped and why");
+  app.add_option("-j,--jobs", flags.jobs,
+                 "Files parsed and checked in parallel (default: the CPUs this process may use); "
+                 "the output is the same for any value")
+      ->type_name("N")
+      ->check(CLI::Range(1U, 1024U));
 }
 
 void AddOutputFlags(CLI::App& app, OutputFlags& flags, const std::vector<std::string>& formats,
@@ -111,6 +119,7 @@ bool MapInputFlags(const InputFlags& flags, run::SessionOptions* options, Io& io
   options->load.default_namespace = flags.ns;
   options->load.collect.stdin_name = flags.stdin_filename;
   options->verbose = flags.verbose;
+  options->load.threads = flags.jobs;
   if (!ParseSize(flags.max_file_size, &options->load.collect.max_file_size)) {
     io.err << "irtcp: invalid --max-file-size \"" << flags.max_file_size
            << "\" (use a number of bytes or a size like 64M, 1G)\n";
@@ -119,8 +128,49 @@ bool MapInputFlags(const InputFlags& flags, run::SessionOptions* options, Io& io
   return true;
 }
 
+std::string FindSourceRoot() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec) {
+    return "";
+  }
+  for (fs::path dir = cwd;; dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) {
+      return dir.string();
+    }
+    if (dir == dir.root_path() || dir.parent_path() == dir) {
+      break;
+    }
+  }
+  return cwd.string();
+}
+
+bool InCi() {
+  for (const char* name : {"CI", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL"}) {
+    const char* v = std::getenv(name);
+    if (v != nullptr && *v != '\0') {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::unique_ptr<run::Session> RunOrReport(const run::SessionOptions& options, Io& io) {
-  std::unique_ptr<run::Session> session = run::RunSession(options);
+  run::SessionOptions with_progress = options;
+  // Progress (files done / total) only for a person watching a terminal, and only once a run
+  // has taken a second; never in pipes or CI logs.
+  std::unique_ptr<Progress> progress;
+  if (isatty(2) != 0 && !InCi()) {
+    progress = std::make_unique<Progress>(io.err);
+    with_progress.load.progress = [p = progress.get()](std::size_t done, std::size_t total) {
+      p->Update(done, total);
+    };
+  }
+  std::unique_ptr<run::Session> session = run::RunSession(with_progress);
+  if (progress != nullptr) {
+    progress->Finish();
+  }
   if (!session->fatal_error.empty()) {
     io.err << "irtcp: error: " << session->fatal_error << '\n';
     return nullptr;

@@ -18,6 +18,11 @@ inline constexpr int kExitClean = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitError = 2;
 
+/// The exit codes as `--help` and the README state them.
+inline constexpr const char* kExitStatusHelp =
+    "Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage, "
+    "configuration, I/O or internal error.";
+
 /// Standard streams, injectable for tests.
 struct Io {
   std::ostream& out;
@@ -31,6 +36,7 @@ struct InputFlags {
   std::string stdin_filename = "<stdin>";
   std::string max_file_size = "64M";
   bool verbose = false;
+  unsigned jobs = 0;  ///< -j: parallel files; 0 = the CPUs the process may use
 };
 
 /// Flags for output and exit status.
@@ -54,6 +60,12 @@ bool ParseFailOn(const std::string& text, std::optional<diag::Severity>* out);
 /// Maps the input flags onto a session's load options; on a bad flag value writes to io.err and
 /// returns false.
 bool MapInputFlags(const InputFlags& flags, run::SessionOptions* options, Io& io);
+
+/// The directory SARIF URIs are relative to: the nearest directory at or above the current one
+/// that holds `.git` (a directory, or a file in a worktree), else the current directory.
+std::string FindSourceRoot();
+/// True when running in a CI job (CI or GITHUB_ACTIONS set): no progress output.
+bool InCi();
 
 /// Runs a session; on a fatal error prints it and returns nullptr (exit 2).
 std::unique_ptr<run::Session> RunOrReport(const run::SessionOptions& options, Io& io);

@@ -5,15 +5,118 @@
 #include <malloc.h>
 #endif
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/cli_tree.h"
 #include "cli/cmd_render.h"
 #include "cli/cmd_resolve.h"
 #include "cli/cmd_validate.h"
 #include "cli/common.h"
+#include "core/util/spell.h"
+
+namespace {
+
+/// The subcommand named on the command line (the first argument that names one), or nullptr.
+CLI::App* NamedSubcommand(CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") {
+      break;
+    }
+    for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      if (sub->get_name() == arg) {
+        return sub;
+      }
+    }
+  }
+  return nullptr;
+}
+
+/// "did you mean" for an unknown subcommand or flag (ninja's SpellcheckString). Prints the
+/// message and returns true when the command line has such a word.
+bool SuggestCorrection(CLI::App& app, int argc, char** argv) {
+  CLI::App* sub = NamedSubcommand(app, argc, argv);
+  if (sub == nullptr) {
+    std::string_view first;
+    for (int i = 1; i < argc && first.empty(); ++i) {
+      if (argv[i][0] != '-') {
+        first = argv[i];
+      }
+    }
+    if (first.empty()) {
+      return false;
+    }
+    std::vector<std::string> names;
+    for (const CLI::App* s : app.get_subcommands([](const CLI::App*) { return true; })) {
+      names.push_back(s->get_name());
+    }
+    std::vector<std::string_view> views(names.begin(), names.end());
+    std::string_view close = irtcp::util::ClosestMatch(first, views);
+    std::cerr << app.get_name() << ": unknown subcommand \"" << first << "\"";
+    if (!close.empty()) {
+      std::cerr << "; did you mean \"" << close << "\"?";
+    }
+    std::cerr << "\nRun with --help for the subcommands.\n";
+    return true;
+  }
+  std::vector<std::string> flags;
+  for (const CLI::Option* opt : sub->get_options()) {
+    for (const std::string& name : opt->get_lnames()) {
+      flags.push_back("--" + name);
+    }
+  }
+  std::vector<std::string_view> views(flags.begin(), flags.end());
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") {
+      break;
+    }
+    if (arg.substr(0, 2) != "--") {
+      continue;
+    }
+    arg = arg.substr(0, arg.find('='));
+    if (std::find(views.begin(), views.end(), arg) != views.end()) {
+      continue;
+    }
+    std::string_view close = irtcp::util::ClosestMatch(arg, views);
+    std::cerr << app.get_name() << " " << sub->get_name() << ": unknown flag " << arg;
+    if (!close.empty()) {
+      std::cerr << "; did you mean " << close << "?";
+    }
+    std::cerr << "\nRun with --help for the flags.\n";
+    return true;
+  }
+  return false;
+}
+
+/// `irtcp help [SUBCOMMAND]`: the same text as --help.
+void SetupHelp(CLI::App& app) {
+  auto topic = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("help", "Show help for irtcp or one of its subcommands");
+  cmd->add_option("subcommand", *topic, "The subcommand to explain")->type_name("SUBCOMMAND");
+  cmd->callback([&app, topic]() {
+    if (topic->empty()) {
+      // app.help() would describe the selected subcommand, `help` itself.
+      std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+      return;
+    }
+    for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      if (sub->get_name() == *topic) {
+        std::cout << sub->help();
+        return;
+      }
+    }
+    throw CLI::ValidationError("help", "unknown subcommand \"" + *topic + "\"");
+  });
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
 #if defined(__GLIBC__)
@@ -32,11 +135,16 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("irtcp ") + IRTCP_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
+  app.footer(irtcp::cli::kExitStatusHelp);
   int exit_code = irtcp::cli::kExitClean;
   // One dispatch point: each subcommand registers itself from its own file.
   irtcp::cli::SetupValidate(app, exit_code);
   irtcp::cli::SetupRender(app, exit_code);
   irtcp::cli::SetupResolve(app, exit_code);
+  SetupHelp(app);
+  for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    sub->footer(irtcp::cli::kExitStatusHelp);
+  }
   if (const char* dump = std::getenv("IRTCP_DUMP_CLI"); dump != nullptr && *dump == '1') {
     irtcp::cli::DumpCli(app, std::cout);
     return irtcp::cli::kExitClean;
@@ -44,6 +152,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if ((dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr ||
+         dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) &&
+        SuggestCorrection(app, argc, argv)) {
+      return irtcp::cli::kExitError;
+    }
     int code = app.exit(e);
     return code == 0 ? irtcp::cli::kExitClean : irtcp::cli::kExitError;
   } catch (const std::exception& e) {

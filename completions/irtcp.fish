@@ -1,12 +1,14 @@
 # fish completion for irtcp
-set -l cmds validate render resolve
+set -l cmds validate render resolve help
 complete -c irtcp -f
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a validate -d 'Check manifests against the CRD schemas and lint rules'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a render -d 'Print the dynamic configuration Traefik would build'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a resolve -d 'Resolve every route to its backends'
+complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a help -d 'Show help for a subcommand'
+complete -c irtcp -n "__fish_seen_subcommand_from help" -x -a 'validate render resolve'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -l version -d 'Print the version'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -F
-complete -c irtcp -n "__fish_seen_subcommand_from validate" -s o -l output -x -a 'text json sarif github' -d 'Output format'
+complete -c irtcp -n "__fish_seen_subcommand_from validate" -s o -l output -x -a 'text json sarif github junit' -d 'Output format'
 complete -c irtcp -n "__fish_seen_subcommand_from render" -s o -l output -x -a 'yaml json toml' -d 'Output format'
 complete -c irtcp -n "__fish_seen_subcommand_from resolve" -s o -l output -x -a 'text json' -d 'Output format'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -l color -x -a 'auto always never' -d 'Colour'
@@ -15,6 +17,7 @@ complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -s n -l namespace -x -d
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -l stdin-filename -x -d 'Name of standard input in findings'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -l max-file-size -x -d 'Largest file parsed'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -s v -l verbose -d 'Print what was skipped'
+complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -s j -l jobs -x -d 'Files parsed and checked in parallel'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -l traefik-config -r -F -d 'Traefik static configuration'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -l default-rule-syntax -x -a 'v3 v2' -d 'Rule syntax of routes that set none'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -l allow-cross-namespace -d 'allowCrossNamespace'
@@ -42,4 +45,6 @@ complete -c irtcp -n "__fish_seen_subcommand_from validate" -l context-path -r -
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -l fix -d 'Apply safe fixes'
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -l unsafe-fixes -d 'Apply unsafe fixes too'
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -l diff -d 'Print a unified diff of the fixes'
+complete -c irtcp -n "__fish_seen_subcommand_from validate" -l output-file -r -F -d 'Write the output format to a file'
+complete -c irtcp -n "__fish_seen_subcommand_from validate" -s q -l quiet -d 'Print the findings only'
 complete -c irtcp -n "__fish_seen_subcommand_from render" -l include-secrets -d 'Write certificate and key material'

@@ -1,8 +1,10 @@
 // End-to-end golden tests: run the real irtcp binary for each testdata/cli/<case>/ directory.
 //
-// A case holds `args` (one argument per line), optionally `stdin`, and the expected `stdout`,
-// `stderr` and `exit_code` (the layout RunCliCase reads). Regenerate with `irtcp_tests --update`
-// (or IRTCP_UPDATE_GOLDEN=1) and review the diff; testdata/README.md has the details.
+// A case holds `args` (one argument per line), optionally `stdin` and `env` (KEY=VALUE lines),
+// and the expected `stdout`, `stderr` and `exit_code` (the layout RunCliCase reads; the absolute
+// source directory in the output, as in SARIF's originalUriBaseIds, reads @SOURCE_DIR@). Regenerate
+// with `irtcp_tests --update` (or IRTCP_UPDATE_GOLDEN=1) and review the diff; testdata/README.md
+// has the details.
 #include <gtest/gtest.h>
 
 #include <filesystem>

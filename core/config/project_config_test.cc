@@ -42,7 +42,8 @@ TEST(ProjectConfig, Errors) {
        "cfg/.irtcp.yaml:1:10: invalid fail-on \"warnings\" (expected one of: error, warning, info, "
        "never) (did you mean warning?)"},
       {"output: sarf\n",
-       "cfg/.irtcp.yaml:1:9: invalid output \"sarf\" (expected one of: text, json, sarif, github) "
+       "cfg/.irtcp.yaml:1:9: invalid output \"sarf\" (expected one of: text, json, sarif, github, "
+       "junit) "
        "(did you mean sarif?)"},
       {"traefik-version: \"3.17\"\n",
        "cfg/.irtcp.yaml:1:18: invalid traefik-version \"3.17\" (expected one of: 2.10, 2.11, 3.0, "

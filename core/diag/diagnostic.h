@@ -58,7 +58,10 @@ struct Diagnostic {
   source::Location location;     ///< start of the offending text (line 0: none)
   std::uint32_t end_offset = 0;  ///< byte offset where the offending text ends (for carets)
   std::string json_path;         ///< "/spec/routes/0/match" when known
-  std::string help;              ///< optional "= help:" line
+  /// The object the finding lies in, "IngressRouteTCP default/web" (set by the session once the
+  /// checks ran; empty for findings outside any object, such as YAML syntax errors).
+  std::string object;
+  std::string help;  ///< optional "= help:" line
   std::optional<Fix> fix;
 
   std::string_view code() const { return rule != nullptr ? rule->code : std::string_view(); }

@@ -64,6 +64,20 @@ bool HasYamlExtension(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
+/// "64 MiB", "100 KiB", "100 bytes": the size as the user most likely wrote it.
+std::string SizeText(std::uint64_t bytes) {
+  if (bytes != 0 && bytes % (1ULL << 30) == 0) {
+    return std::to_string(bytes >> 30) + " GiB";
+  }
+  if (bytes != 0 && bytes % (1ULL << 20) == 0) {
+    return std::to_string(bytes >> 20) + " MiB";
+  }
+  if (bytes != 0 && bytes % (1ULL << 10) == 0) {
+    return std::to_string(bytes >> 10) + " KiB";
+  }
+  return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+}
+
 std::string JoinDisplay(const std::string& dir_arg, const fs::path& relative) {
   std::string base = dir_arg;
   if (!base.empty() && base.back() != '/') {
@@ -110,8 +124,8 @@ class Collector {
         std::make_shared<source::SourceFile>(display, too_large ? std::string() : std::move(text));
     if (too_large) {
       sink_.Report(kFileTooLarge, file, source::Location{1, 1, 0},
-                   "file is larger than " + std::to_string(options_.max_file_size >> 20) +
-                       " MiB and was not checked (raise the limit with --max-file-size)");
+                   "file is larger than " + SizeText(options_.max_file_size) +
+                       " and was not checked (raise the limit with --max-file-size)");
       return;
     }
     std::uint32_t at = 0;

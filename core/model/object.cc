@@ -140,6 +140,21 @@ void InputSet::AddParsed(const source::SourceFilePtr& file, std::vector<yaml::Do
                          diag::DiagnosticSink& sink) {
   files_.push_back(file);
   auto docs = std::make_unique<std::vector<yaml::Document>>(std::move(documents));
+  // A file none of whose documents is even trying to be a Kubernetes object (a mapping with
+  // apiVersion or kind) is other YAML: a CI workflow, a compose file, Helm values. It is skipped
+  // and counted, not reported; inside a file that does hold objects, such a document is IRT005.
+  bool holds_objects = false;
+  for (const yaml::Document& doc : *docs) {
+    yaml::NodeId root = doc.root();
+    holds_objects =
+        holds_objects || (doc.IsMapping(root) && (doc.Get(root, "apiVersion") != yaml::kNoNode ||
+                                                  doc.Get(root, "kind") != yaml::kNoNode));
+  }
+  if (!holds_objects && !docs->empty()) {
+    non_manifests_.push_back(NonManifest{file->path(), docs->size()});
+    documents_.push_back(std::move(docs));
+    return;
+  }
   for (const yaml::Document& doc : *docs) {
     {
       yaml::NodeId root = doc.root();

@@ -94,6 +94,14 @@ class InputSet {
   int traefik_object_count() const { return traefik_objects_; }
   std::size_t document_count() const;
 
+  /// A file skipped because no document in it has apiVersion or kind: not Kubernetes YAML.
+  struct NonManifest {
+    std::string path;
+    std::size_t documents = 0;
+  };
+  /// Files that hold no Kubernetes object, in input order (counted; listed with --verbose).
+  const std::vector<NonManifest>& non_manifests() const { return non_manifests_; }
+
  private:
   void AddObject(const yaml::Document& doc, yaml::NodeId node, std::string prefix,
                  diag::DiagnosticSink& sink);
@@ -105,6 +113,7 @@ class InputSet {
   std::unordered_multimap<std::string, std::size_t> index_;
   std::unordered_set<std::string> kinds_in_namespace_;  ///< IndexKey(kind, ns, "")
   std::map<std::string, int> skipped_;
+  std::vector<NonManifest> non_manifests_;
   int traefik_objects_ = 0;
 };
 

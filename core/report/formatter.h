@@ -26,6 +26,16 @@ struct Summary {
   std::size_t objects = 0;          ///< objects irtcp recognised
   std::size_t traefik_objects = 0;  ///< Traefik TCP CRD objects checked
   std::size_t skipped_objects = 0;  ///< objects of kinds irtcp does not know
+  /// Documents of files that hold no Kubernetes object (CI workflows, compose files, Helm values)
+  std::size_t skipped_documents = 0;
+  std::size_t skipped_files = 0;  ///< the files those documents are in (counted in `files`)
+  /// Every loaded Kubernetes file and the objects in it ("IngressRouteTCP default/web"), in
+  /// input order: the test cases of the junit format.
+  struct FileObjects {
+    std::string path;
+    std::vector<std::string> objects;
+  };
+  std::vector<FileObjects> inventory;
   std::vector<std::string> errors;  ///< operational errors (I/O), also printed on stderr
   std::vector<std::string> notes;   ///< things the user should know (skipped checks, …)
   /// Findings suppressed in the manifests or by the baseline: counted, listed with
@@ -40,6 +50,10 @@ struct FormatOptions {
   bool snippets = true;
   bool show_suppressed = false;  ///< --show-suppressed: list suppressed findings too
   std::string tool_version;
+  /// sarif: absolute directory that artifact URIs are relative to (`%SRCROOT%`: the repository
+  /// root); empty keeps paths as given. `working_directory` (absolute) resolves relative paths.
+  std::string source_root;
+  std::string working_directory;
 };
 
 /// Writes a run's findings in one format.

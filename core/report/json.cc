@@ -7,6 +7,7 @@ namespace irtcp::report {
 std::unique_ptr<Formatter> MakeTextFormatter(std::ostream& out, const FormatOptions& options);
 std::unique_ptr<Formatter> MakeGithubFormatter(std::ostream& out);
 std::unique_ptr<Formatter> MakeSarifFormatter(std::ostream& out, const FormatOptions& options);
+std::unique_ptr<Formatter> MakeJunitFormatter(std::ostream& out);
 
 namespace {
 
@@ -64,6 +65,8 @@ class JsonFormatter : public Formatter {
                           {"objects", summary.objects},
                           {"traefikObjects", summary.traefik_objects},
                           {"skippedObjects", summary.skipped_objects},
+                          {"skippedFiles", summary.skipped_files},
+                          {"skippedDocuments", summary.skipped_documents},
                           {"errors", counts[2]},
                           {"warnings", counts[1]},
                           {"infos", counts[0]},
@@ -102,7 +105,7 @@ std::size_t Summary::suppressed_count() const {
 
 std::size_t Summary::baselined_count() const { return suppressed.size() - suppressed_count(); }
 
-std::vector<std::string_view> FormatNames() { return {"text", "json", "sarif", "github"}; }
+std::vector<std::string_view> FormatNames() { return {"text", "json", "sarif", "github", "junit"}; }
 
 std::unique_ptr<Formatter> MakeFormatter(std::string_view name, std::ostream& out,
                                          const FormatOptions& options, std::string* err) {
@@ -118,7 +121,11 @@ std::unique_ptr<Formatter> MakeFormatter(std::string_view name, std::ostream& ou
   if (name == "github") {
     return MakeGithubFormatter(out);
   }
-  *err = "unknown output format \"" + std::string(name) + "\" (valid: text, json, sarif, github)";
+  if (name == "junit") {
+    return MakeJunitFormatter(out);
+  }
+  *err = "unknown output format \"" + std::string(name) +
+         "\" (valid: text, json, sarif, github, junit)";
   return nullptr;
 }
 

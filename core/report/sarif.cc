@@ -1,7 +1,10 @@
+#include <cctype>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/lint/registry.h"
+#include "core/report/fingerprint.h"
 #include "core/report/formatter.h"
 
 namespace irtcp::report {
@@ -9,6 +12,45 @@ namespace irtcp::report {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kSrcRoot = "%SRCROOT%";
+
+/// Percent-encodes what a URI reference may not hold (RFC 3986: unreserved characters and the
+/// path separators stay).
+std::string EncodeUri(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : path) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) != 0 || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 0xfU];
+    }
+  }
+  return out;
+}
+
+/// An artifact's location: relative to %SRCROOT% when the file is under the source root (GitHub
+/// code scanning resolves it against the checkout), else an absolute file URI.
+Json ArtifactLocation(const std::string& path, const FormatOptions& options) {
+  namespace fs = std::filesystem;
+  if (options.source_root.empty()) {
+    return Json{{"uri", EncodeUri(path)}};
+  }
+  fs::path p(path);
+  if (p.is_relative() && !options.working_directory.empty()) {
+    p = fs::path(options.working_directory) / p;
+  }
+  p = p.lexically_normal();
+  fs::path rel = p.lexically_relative(fs::path(options.source_root).lexically_normal());
+  if (!rel.empty() && *rel.begin() != "..") {
+    return Json{{"uri", EncodeUri(rel.generic_string())}, {"uriBaseId", kSrcRoot}};
+  }
+  return Json{{"uri", "file://" + EncodeUri(p.generic_string())}};
+}
 
 /// SARIF 2.1.0 with real startLine/startColumn (GitHub code scanning reads it).
 class SarifFormatter : public Formatter {
@@ -25,7 +67,7 @@ class SarifFormatter : public Formatter {
                {"name", std::string(r.info->name)},
                {"shortDescription", Json{{"text", std::string(r.info->summary)}}},
                {"fullDescription", Json{{"text", std::string(r.info->summary)}}},
-               {"help", Json{{"text", std::string(r.info->summary)},
+               {"help", Json{{"text", std::string(r.info->explanation)},
                              {"markdown", std::string(r.info->explanation)}}},
                {"defaultConfiguration", Json{{"level", Level(r.info->default_severity)}}}});
     }
@@ -55,11 +97,14 @@ class SarifFormatter : public Formatter {
             region["endColumn"] = end.column;
           }
         }
-        Json phys{{"artifactLocation", Json{{"uri", d.file->path()}}}};
+        Json artifact = ArtifactLocation(d.file->path(), options_);
+        Json phys{{"artifactLocation", artifact}};
         if (!region.empty()) {
           phys["region"] = region;
         }
         res["locations"] = Json::array({Json{{"physicalLocation", phys}}});
+        res["partialFingerprints"] =
+            Json{{"irtcp/v1", Fingerprint(d, artifact["uri"].get<std::string>())}};
       }
       if (sup != nullptr) {
         Json s{{"kind", sup->baselined ? "external" : "inSource"}};
@@ -74,7 +119,16 @@ class SarifFormatter : public Formatter {
                                            {"version", options_.tool_version},
                                            {"informationUri", "https://github.com/irtcp/irtcp"},
                                            {"rules", rules}}}}},
+             {"invocations", Json::array({Invocation(summary)})},
+             {"columnKind", "unicodeCodePoints"},
              {"results", results}};
+    if (!options_.source_root.empty()) {
+      std::string root = std::filesystem::path(options_.source_root).lexically_normal().string();
+      if (root.empty() || root.back() != '/') {
+        root += '/';
+      }
+      run["originalUriBaseIds"] = Json{{kSrcRoot, Json{{"uri", "file://" + EncodeUri(root)}}}};
+    }
     Json doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
              {"version", "2.1.0"},
              {"runs", Json::array({run})}};
@@ -82,6 +136,19 @@ class SarifFormatter : public Formatter {
   }
 
  private:
+  /// Inputs that could not be read are tool notifications: the run did not check them.
+  static Json Invocation(const Summary& summary) {
+    Json notes = Json::array();
+    for (const std::string& e : summary.errors) {
+      notes.push_back(Json{{"level", "error"}, {"message", Json{{"text", e}}}});
+    }
+    Json inv{{"executionSuccessful", summary.errors.empty()}};
+    if (!notes.empty()) {
+      inv["toolExecutionNotifications"] = std::move(notes);
+    }
+    return inv;
+  }
+
   static std::string Level(diag::Severity s) {
     switch (s) {
       case diag::Severity::kError:

@@ -125,13 +125,17 @@ std::vector<std::string> Ids(const rule_lang::RouteTable& table) {
 
 }  // namespace
 
-void WriteResolveText(const RoutePlan& plan, std::ostream& out) {
+void WriteResolveText(const RoutePlan& plan, std::ostream& out, bool color) {
+  // Headings in bold on a terminal (--color); the tables stay plain.
+  auto heading = [color](const std::string& text) {
+    return color ? "\x1b[1m" + text + "\x1b[0m" : text;
+  };
   if (!plan.fatal_error.empty()) {
     out << "Traefik's CRD provider would not start: " << plan.fatal_error << '\n';
     return;
   }
   for (const EntryPointPlan& ep : plan.entry_points) {
-    out << "entry point " << ep.name << '\n';
+    out << heading("entry point " + ep.name) << '\n';
     bool both = ep.tcp.size() > 0 && ep.tls.size() > 0;
     if (both) {
       out << "  TLS connections (routers with tls)\n";
@@ -149,7 +153,7 @@ void WriteResolveText(const RoutePlan& plan, std::ostream& out) {
       continue;
     }
     if (!header) {
-      out << "routes Traefik does not route to\n";
+      out << heading("routes Traefik does not route to") << '\n';
       header = true;
     }
     WriteRouter(r, false, out);
@@ -158,7 +162,7 @@ void WriteResolveText(const RoutePlan& plan, std::ostream& out) {
     out << '\n';
   }
   if (!plan.skipped.empty()) {
-    out << "objects Traefik skips\n";
+    out << heading("objects Traefik skips") << '\n';
     for (const SkippedObject& s : plan.skipped) {
       out << "  " << s.object << " (" << s.location << "): " << s.reason << '\n';
     }

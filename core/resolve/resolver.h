@@ -14,7 +14,7 @@ namespace irtcp::resolve {
 /// (TLS and plain connections apart when both kinds exist), each with its backends and servers;
 /// then the routes Traefik does not route to (rejected, replaced, dangling) with why, the
 /// skipped objects and the notes.
-void WriteResolveText(const RoutePlan& plan, std::ostream& out);
+void WriteResolveText(const RoutePlan& plan, std::ostream& out, bool color = false);
 /// JSON: {"entryPoints": [...], "routes": [...], "skipped": [...], "notes": [...]}.
 void WriteResolveJson(const RoutePlan& plan, std::ostream& out);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -12,10 +13,8 @@
 
 namespace irtcp::run {
 
-namespace {
-
 /// CPUs this process may run on (its affinity mask: `taskset`, cgroup cpusets), which can be
-/// fewer than hardware_concurrency(); a parse thread per CPU beyond that only adds switching.
+/// fewer than hardware_concurrency(); a thread per CPU beyond that only adds switching.
 unsigned AvailableCpus() {
   cpu_set_t set;
   CPU_ZERO(&set);
@@ -27,6 +26,37 @@ unsigned AvailableCpus() {
   }
   return std::max(1U, std::thread::hardware_concurrency());
 }
+
+unsigned WorkerCount(unsigned threads, std::size_t work_items) {
+  unsigned n = threads != 0 ? threads : AvailableCpus();
+  if (work_items < n) {
+    n = static_cast<unsigned>(work_items);
+  }
+  return std::max(1U, n);
+}
+
+void ParallelFor(std::size_t n, unsigned workers, const std::function<void(std::size_t)>& fn) {
+  std::atomic<std::size_t> next{0};
+  auto work = [&]() {
+    for (std::size_t i = next++; i < n; i = next++) {
+      fn(i);
+    }
+  };
+  if (workers <= 1 || n < 2) {
+    work();
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < workers; ++t) {
+    pool.emplace_back(work);
+  }
+  work();
+  for (std::thread& t : pool) {
+    t.join();
+  }
+}
+
+namespace {
 
 bool Excluded(const std::string& path, const LoadOptions& options) {
   if (options.exclude.empty()) {
@@ -114,6 +144,24 @@ report::Summary LoadedRun::MakeSummary() const {
   for (const auto& [kind, n] : input.skipped()) {
     s.skipped_objects += static_cast<std::size_t>(n);
   }
+  std::set<std::string> non_manifest_paths;
+  for (const model::InputSet::NonManifest& f : input.non_manifests()) {
+    s.skipped_documents += f.documents;
+    ++s.skipped_files;
+    non_manifest_paths.insert(f.path);
+  }
+  std::map<const source::SourceFile*, std::size_t> slot;
+  for (const source::SourceFilePtr& file : input.files()) {
+    if (non_manifest_paths.count(file->path()) == 0) {
+      slot[file.get()] = s.inventory.size();
+      s.inventory.push_back(report::Summary::FileObjects{file->path(), {}});
+    }
+  }
+  for (const model::Object& obj : input.objects()) {
+    if (auto it = slot.find(&obj.file()); it != slot.end()) {
+      s.inventory[it->second].objects.push_back(ObjectIdentity(obj));
+    }
+  }
   s.errors = collected.errors;
   return s;
 }
@@ -130,26 +178,14 @@ std::unique_ptr<LoadedRun> Load(const LoadOptions& options) {
     diag::DiagnosticSink sink;
   };
   std::vector<Slot> slots(sources.size());
-  unsigned threads = options.threads != 0 ? options.threads : std::min(4U, AvailableCpus());
-  threads = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(sources.size())));
-  std::atomic<std::size_t> next{0};
-  auto work = [&]() {
-    for (std::size_t i = next++; i < sources.size(); i = next++) {
-      slots[i].docs = yaml::ParseStream(sources[i], options.yaml, slots[i].sink);
+  std::atomic<std::size_t> done{0};
+  ParallelFor(sources.size(), WorkerCount(options.threads, sources.size()), [&](std::size_t i) {
+    slots[i].docs = yaml::ParseStream(sources[i], options.yaml, slots[i].sink);
+    std::size_t finished = ++done;
+    if (options.progress) {
+      options.progress(finished, sources.size());
     }
-  };
-  if (threads <= 1 || sources.size() < 2) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-      pool.emplace_back(work);
-    }
-    work();
-    for (std::thread& t : pool) {
-      t.join();
-    }
-  }
+  });
   for (std::size_t i = 0; i < sources.size(); ++i) {
     for (diag::Diagnostic& d : slots[i].sink.diagnostics()) {
       run->sink.Add(std::move(d));
@@ -157,6 +193,45 @@ std::unique_ptr<LoadedRun> Load(const LoadOptions& options) {
     run->input.AddParsed(sources[i], std::move(slots[i].docs), run->sink);
   }
   return run;
+}
+
+std::string ObjectIdentity(const model::Object& obj) {
+  return obj.kind_name + " " + obj.namespace_ + "/" + obj.name;
+}
+
+void AttachObjects(LoadedRun& run) {
+  // Objects' byte ranges per file, in text order (objects of one file do not overlap: a List is
+  // not an object, its items are).
+  struct Range {
+    std::uint32_t begin;
+    std::uint32_t end;
+    const model::Object* obj;
+  };
+  std::map<const source::SourceFile*, std::vector<Range>> ranges;
+  for (const model::Object& obj : run.input.objects()) {
+    const yaml::Node& n = obj.doc->node(obj.node);
+    ranges[&obj.file()].push_back(Range{n.begin, n.end, &obj});
+  }
+  for (diag::Diagnostic& d : run.sink.diagnostics()) {
+    if (d.file == nullptr || !d.location.valid() || !d.object.empty()) {
+      continue;
+    }
+    auto it = ranges.find(d.file.get());
+    if (it == ranges.end()) {
+      continue;
+    }
+    // The last object starting at or before the finding (objects of a file are in text order).
+    const std::vector<Range>& rs = it->second;
+    auto after =
+        std::upper_bound(rs.begin(), rs.end(), d.location.offset,
+                         [](std::uint32_t offset, const Range& r) { return offset < r.begin; });
+    if (after != rs.begin()) {
+      const Range& r = *(after - 1);
+      if (d.location.offset < std::max(r.end, r.begin + 1)) {
+        d.object = ObjectIdentity(*r.obj);
+      }
+    }
+  }
 }
 
 int ExitCode(const std::vector<diag::Diagnostic>& diagnostics, bool had_errors,

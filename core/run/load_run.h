@@ -1,6 +1,8 @@
 // Loading the inputs of one run: paths -> sources -> documents -> objects, with findings.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,8 +21,9 @@ struct LoadOptions {
   std::string default_namespace = "default";
   input::CollectOptions collect;
   yaml::LoadOptions yaml;
-  /// Parser threads; 0: one per core (at most 4). Files are parsed in parallel, everything after
-  /// parsing runs in input order.
+  /// Worker threads (-j); 0: the CPUs the process may use. Files are parsed, and objects
+  /// schema-checked, in parallel; results are merged in input order, so the output does not
+  /// depend on the number.
   unsigned threads = 0;
   /// Path globs (lint::PathExcluded) of files left out, whether a directory walk found them or
   /// they were named: `exclude` of .irtcp.yaml and --exclude.
@@ -32,7 +35,17 @@ struct LoadOptions {
   /// changed files) but whose own findings are not reported. Files also named in `paths` count
   /// as named.
   std::vector<std::string> context_paths;
+  /// Called (from any worker thread) after each file is parsed: files done, total.
+  std::function<void(std::size_t, std::size_t)> progress;
 };
+
+/// CPUs this process may run on (its affinity mask), at least 1.
+unsigned AvailableCpus();
+/// `threads` resolved: 0 becomes AvailableCpus(), and never more than `work_items` (at least 1).
+unsigned WorkerCount(unsigned threads, std::size_t work_items);
+
+/// Runs fn(i) for every i in [0, n) on `workers` threads (the caller's included).
+void ParallelFor(std::size_t n, unsigned workers, const std::function<void(std::size_t)>& fn);
 
 /// Everything one run loaded. Findings about the input are in `sink`; I/O errors in
 /// `collected.errors` (they make the exit code 2).
@@ -53,6 +66,12 @@ struct LoadedRun {
 };
 
 std::unique_ptr<LoadedRun> Load(const LoadOptions& options);
+
+/// "IngressRouteTCP default/web": how findings, junit test cases and fingerprints name an object.
+std::string ObjectIdentity(const model::Object& obj);
+
+/// Sets each finding's `object` to the identity of the object whose text holds its position.
+void AttachObjects(LoadedRun& run);
 
 /// Exit code from findings and errors: 2 on operational errors, 1 when a finding is at or above
 /// `fail_on` (nullopt: never), else 0.

@@ -34,6 +34,7 @@ bool Analyse(Session& s, const SessionOptions& options, std::string* err) {
     validate::ValidateOptions vo;
     vo.crd_paths = options.crd_paths;
     vo.lint = s.lint;
+    vo.threads = options.load.threads;
     if (!validate::Validate(*s.loaded, vo, err)) {
       return false;
     }
@@ -55,6 +56,10 @@ bool Analyse(Session& s, const SessionOptions& options, std::string* err) {
     }
   }
   if (options.verbose) {
+    for (const model::InputSet::NonManifest& f : s.loaded->input.non_manifests()) {
+      notes.push_back("skipped " + f.path +
+                      ": not Kubernetes YAML (no document has apiVersion or " + "kind)");
+    }
     for (const auto& [kind, n] : s.loaded->input.skipped()) {
       notes.push_back("skipped " + std::to_string(n) + " object(s) of kind " + kind);
     }
@@ -70,6 +75,7 @@ bool Analyse(Session& s, const SessionOptions& options, std::string* err) {
   s.loaded->sink.Sort();
   Select(s, options);
   s.loaded->sink.Sort();
+  AttachObjects(*s.loaded);
   return true;
 }
 

@@ -49,9 +49,21 @@ bool Validate(run::LoadedRun& run, const ValidateOptions& options, std::string* 
     }
     schemas = custom.get();
   }
+  // Schema checks are per object and SchemaSet::Validate may run concurrently: check on
+  // `threads` workers, each object into its own sink, merged in input order (the same findings
+  // in the same order as one thread gives).
+  std::vector<const model::Object*> checked;
   for (const model::Object& obj : run.input.objects()) {
     if (model::IsTraefikCrdKind(obj.kind)) {
-      schemas->Validate(obj, run.sink);
+      checked.push_back(&obj);
+    }
+  }
+  std::vector<diag::DiagnosticSink> sinks(checked.size());
+  run::ParallelFor(checked.size(), run::WorkerCount(options.threads, checked.size() / 64 + 1),
+                   [&](std::size_t i) { schemas->Validate(*checked[i], sinks[i]); });
+  for (diag::DiagnosticSink& sink : sinks) {
+    for (diag::Diagnostic& d : sink.diagnostics()) {
+      run.sink.Add(std::move(d));
     }
   }
   lint::RuleContext ctx{run.input, options.lint};

@@ -12,6 +12,7 @@ namespace irtcp::validate {
 struct ValidateOptions {
   std::vector<std::string> crd_paths;  ///< --crd: user CRDs replacing bundled schemas
   lint::LintOptions lint;
+  unsigned threads = 0;  ///< schema-check workers (-j); 0: the CPUs the process may use
 };
 
 /// Adds schema and lint findings to run.sink. False (with *err) on an operational error such as an
