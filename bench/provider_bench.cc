@@ -32,7 +32,7 @@ std::string MakeCorpus(int routes) {
     add({"apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: ", svc,
          "-x\n  namespace: ", ns, "\n  labels:\n    kubernetes.io/service-name: ", svc,
          "\nports:\n  - name: tcp\n    port: ", port,
-         "\nendpoints:\n  - addresses: [10.0.0.1, 10.0.0.2]\n    conditions:\n      ready: "
+         "\nendpoints:\n  - addresses: [10.0.0.1, 10.0.0.2]\n    conditions:\n      ready: ",
          "true\n---\n"});
     add({"apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata:\n  name: r-", index,
          "\n  namespace: ", ns, "\nspec:\n  entryPoints: [tcp]\n  routes:\n    - match: HostSNI(`a",
