@@ -2,8 +2,10 @@
 // the full-size corpus for end-to-end `irtcp render` timing; this measures the stages alone).
 #include <benchmark/benchmark.h>
 
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/diag/diagnostic.h"
 #include "core/model/catalog.h"
@@ -19,18 +21,23 @@ std::string MakeCorpus(int routes) {
     std::string ns = "team-" + std::to_string(i % 20);
     std::string svc = "svc-" + std::to_string(i);
     std::string port = std::to_string(5000 + i % 1000);
-    out += "apiVersion: v1\nkind: Service\nmetadata:\n  name: " + svc + "\n  namespace: " + ns +
-           "\nspec:\n  ports:\n    - name: tcp\n      port: " + port + "\n---\n";
-    out += "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: " + svc +
-           "-x\n  namespace: " + ns + "\n  labels:\n    kubernetes.io/service-name: " + svc +
-           "\nports:\n  - name: tcp\n    port: " + port +
-           "\nendpoints:\n  - addresses: [10.0.0.1, 10.0.0.2]\n    conditions:\n      ready: "
-           "true\n---\n";
-    out += "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata:\n  name: r-" +
-           std::to_string(i) + "\n  namespace: " + ns +
-           "\nspec:\n  entryPoints: [tcp]\n  routes:\n    - match: HostSNI(`a" + std::to_string(i) +
-           ".example.com`)\n      services:\n        - name: " + svc + "\n          port: " + port +
-           "\n  tls:\n    passthrough: true\n---\n";
+    auto add = [&out](std::initializer_list<std::string_view> parts) {
+      for (std::string_view part : parts) {
+        out += part;
+      }
+    };
+    std::string index = std::to_string(i);
+    add({"apiVersion: v1\nkind: Service\nmetadata:\n  name: ", svc, "\n  namespace: ", ns,
+         "\nspec:\n  ports:\n    - name: tcp\n      port: ", port, "\n---\n"});
+    add({"apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: ", svc,
+         "-x\n  namespace: ", ns, "\n  labels:\n    kubernetes.io/service-name: ", svc,
+         "\nports:\n  - name: tcp\n    port: ", port,
+         "\nendpoints:\n  - addresses: [10.0.0.1, 10.0.0.2]\n    conditions:\n      ready: ",
+         "true\n---\n"});
+    add({"apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata:\n  name: r-", index,
+         "\n  namespace: ", ns, "\nspec:\n  entryPoints: [tcp]\n  routes:\n    - match: HostSNI(`a",
+         index, ".example.com`)\n      services:\n        - name: ", svc,
+         "\n          port: ", port, "\n  tls:\n    passthrough: true\n---\n"});
   }
   return out;
 }

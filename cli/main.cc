@@ -118,7 +118,9 @@ void SetupHelp(CLI::App& app) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int Main(int argc, char** argv) {
 #if defined(__GLIBC__)
   // A run's heap grows to tens of MB in small steps; growing it 16 MiB at a time instead of
   // 128 KiB saves hundreds of brk calls (measured ~46 us each on the CI machine).
@@ -164,4 +166,17 @@ int main(int argc, char** argv) {
     return irtcp::cli::kExitError;
   }
   return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Setting up the command tree can throw too (std::bad_alloc, CLI11's option errors): report it
+  // like a failure while running instead of letting std::terminate abort.
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "irtcp: internal error: " << e.what() << '\n';
+    return irtcp::cli::kExitError;
+  }
 }

@@ -60,8 +60,8 @@ class SharedAnalyses {
  private:
   template <typename T>
   static const void* Tag() {
-    static const char tag = 0;
-    return &tag;
+    static const char kTag = 0;
+    return &kTag;
   }
   struct Entry {
     const void* tag;

@@ -57,6 +57,7 @@ struct Object {
   std::string api_version;
   std::string kind_name;
   std::string name;
+  // NOLINTNEXTLINE(readability-identifier-naming): `namespace` is a keyword.
   std::string namespace_;           ///< effective namespace (the default applied when absent)
   bool namespace_explicit = false;  ///< metadata.namespace was written
 

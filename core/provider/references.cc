@@ -184,9 +184,13 @@ void Engine::CheckTransportRef(const model::IngressRouteTCP& irtcp, const model:
   }
   for (const model::ServersTransportTCP& t : catalog_.servers_transport_tcps()) {
     if (t.object->name == v && t.object->namespace_ != parent) {
-      e.help = "ServersTransportTCP " + t.object->namespace_ + "/" + v +
-               " exists, but a plain name resolves in the IngressRouteTCP's namespace (" + parent +
-               ")";
+      e.help = "ServersTransportTCP ";
+      e.help += t.object->namespace_;
+      e.help += '/';
+      e.help += v;
+      e.help += " exists, but a plain name resolves in the IngressRouteTCP's namespace (";
+      e.help += parent;
+      e.help += ')';
       return;
     }
   }

@@ -32,11 +32,14 @@ void Engine::LoadIngressRouteTcps() {
               : std::string("the object has no ingress class, so it does not match");
       std::string want = options_.ingress_class.empty() ? std::string("none, \"\" or \"traefik\"")
                                                         : "\"" + options_.ingress_class + "\"";
-      Emit(EventLevel::kDebug, EventCode::kIngressClassSkipped,
-           "IngressRouteTCP skipped by ingress class", ing.skip_reason, &o, field.node,
-           o.path_prefix + (by_name ? "/spec/ingressClassName" : "/metadata/annotations"))
-          .detail = what + " the provider's ingressClass (expects " + want +
-                    "); Traefik ignores this IngressRouteTCP";
+      Event& skipped =
+          Emit(EventLevel::kDebug, EventCode::kIngressClassSkipped,
+               "IngressRouteTCP skipped by ingress class", ing.skip_reason, &o, field.node,
+               o.path_prefix + (by_name ? "/spec/ingressClassName" : "/metadata/annotations"));
+      skipped.detail = std::move(what);
+      skipped.detail += " the provider's ingressClass (expects ";
+      skipped.detail += want;
+      skipped.detail += "); Traefik ignores this IngressRouteTCP";
       result_.ingresses.push_back(std::move(ing));
       continue;
     }
@@ -160,8 +163,13 @@ void Engine::ProcessRoute(const model::IngressRouteTCP& irtcp, const model::Rout
     b.ref = &ref;
     bool ok = BuildLoadBalancer(irtcp, ref, &b);
     const std::string port_text = ref.port.present ? ref.port.value.ToString() : "0";
-    b.service_key =
-        ref_count == 1 ? name : name + "-" + ref.name.Or(std::string()) + "-" + port_text;
+    b.service_key = name;
+    if (ref_count != 1) {
+      b.service_key += '-';
+      b.service_key += ref.name.Or(std::string());
+      b.service_key += '-';
+      b.service_key += port_text;
+    }
     if (!middlewares_ok) {
       continue;
     }

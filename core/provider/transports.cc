@@ -82,7 +82,9 @@ void Engine::LoadServersTransports() {
             Spiffe{t.spiffe.value.ids.Or({}), t.spiffe.value.trust_domain.Or(std::string())};
       }
       auto ca_secret = [&](const std::string& name, SecretText* out_text, std::string* err) {
-        std::string id = ns + "/" + name;
+        std::string id = ns;
+        id += '/';
+        id += name;
         const model::Secret* s = VisibleSecret(ns, name);
         if (s == nullptr) {
           *err = "secret '" + id + "' not found";
@@ -144,7 +146,9 @@ void Engine::LoadServersTransports() {
           tls.root_cas.push_back(std::move(text));
         } else if (has_cm) {
           const std::string& name = ca.config_map.value;
-          std::string id = ns + "/" + name;
+          std::string id = ns;
+          id += '/';
+          id += name;
           const model::ConfigMap* cm =
               visibility_.NamespaceWatched(ns) ? catalog_.FindConfigMap(ns, name) : nullptr;
           const model::StringMap::Entry* e = nullptr;

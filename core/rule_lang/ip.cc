@@ -41,6 +41,8 @@ bool ParseIpv4(std::string_view s, std::uint8_t out[4]) {
 
 bool ParseIpv6(std::string_view s, IpAddr* out) {
   std::array<std::uint8_t, 16> ip{};
+  // Byte offsets are ints (ellipsis is -1 when absent); one cast, at the subscript.
+  auto at = [&ip](int index) -> std::uint8_t& { return ip[static_cast<std::size_t>(index)]; };
   int ellipsis = -1;
   int i = 0;  // bytes filled
   std::size_t p = 0;
@@ -78,14 +80,14 @@ bool ParseIpv6(std::string_view s, IpAddr* out) {
         return false;
       }
       for (int k = 0; k < 4; ++k) {
-        ip[static_cast<std::size_t>(i + k)] = v4[k];
+        at(i + k) = v4[k];
       }
       i += 4;
       p = s.size();
       break;
     }
-    ip[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(acc >> 8);
-    ip[static_cast<std::size_t>(i + 1)] = static_cast<std::uint8_t>(acc & 0xff);
+    at(i) = static_cast<std::uint8_t>(acc >> 8);
+    at(i + 1) = static_cast<std::uint8_t>(acc & 0xff);
     i += 2;
     if (p == s.size()) {
       break;
@@ -117,10 +119,10 @@ bool ParseIpv6(std::string_view s, IpAddr* out) {
     }
     int n = 16 - i;
     for (int j = i - 1; j >= ellipsis; --j) {
-      ip[static_cast<std::size_t>(j + n)] = ip[static_cast<std::size_t>(j)];
+      at(j + n) = at(j);
     }
     for (int j = ellipsis + n - 1; j >= ellipsis; --j) {
-      ip[static_cast<std::size_t>(j)] = 0;
+      at(j) = 0;
     }
   } else if (ellipsis >= 0) {
     return false;  // "::" must stand for at least one group

@@ -257,23 +257,23 @@ class RuleGen {
   }
 
   std::string Value() {
-    static const char* kValues[] = {"example.com",
-                                    "*",
-                                    "",
-                                    "10.0.0.1",
-                                    "10::/16",
-                                    "h2",
-                                    "a`b",
-                                    "caf\xC3\xA9",
-                                    "line\nbreak",
-                                    "cr\rlf",
-                                    "nul-placeholder",
-                                    "\xff",
-                                    "back\\slash",
-                                    "quote\"s",
-                                    "{sub:[a-z]+}.x",
-                                    "\xEF\xBB\xBF",
-                                    "tab\t"};
+    static const char* const kValues[] = {"example.com",
+                                          "*",
+                                          "",
+                                          "10.0.0.1",
+                                          "10::/16",
+                                          "h2",
+                                          "a`b",
+                                          "caf\xC3\xA9",
+                                          "line\nbreak",
+                                          "cr\rlf",
+                                          "nul-placeholder",
+                                          "\xff",
+                                          "back\\slash",
+                                          "quote\"s",
+                                          "{sub:[a-z]+}.x",
+                                          "\xEF\xBB\xBF",
+                                          "tab\t"};
     int i = Pick(static_cast<int>(std::size(kValues)));
     if (i == 10) {
       return std::string("n\0l", 3);
@@ -282,9 +282,9 @@ class RuleGen {
   }
 
   std::string Call() {
-    static const char* kNames[] = {"HostSNI",       "hostsni",       "HOSTSNI",  "Hostsni",
-                                   "HostSNIRegexp", "hostsniregexp", "ClientIP", "CLIENTIP",
-                                   "ALPN",          "alpn",          "Alpn"};
+    static const char* const kNames[] = {"HostSNI",       "hostsni",       "HOSTSNI",  "Hostsni",
+                                         "HostSNIRegexp", "hostsniregexp", "ClientIP", "CLIENTIP",
+                                         "ALPN",          "alpn",          "Alpn"};
     std::string s = kNames[Pick(static_cast<int>(std::size(kNames)))];
     s += Ws() + "(" + OpWs();
     int n = Pick(4);

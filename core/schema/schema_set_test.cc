@@ -84,6 +84,7 @@ TEST(SchemaBundled, AllCompile) {
       "traefik.io/v1alpha1 ServersTransportTCP (traefik.io_serverstransporttcps.yaml)",
       "traefik.io/v1alpha1 TLSOption (traefik.io_tlsoptions.yaml)",
       "traefik.io/v1alpha1 TLSStore (traefik.io_tlsstores.yaml)",
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one entry, split at 100 columns.
       "traefik.containo.us/v1alpha1 IngressRouteTCP "
       "(legacy-traefik.containo.us_ingressroutetcps.yaml)",
       "traefik.containo.us/v1alpha1 MiddlewareTCP (legacy-traefik.containo.us_middlewaretcps.yaml)",
@@ -424,7 +425,7 @@ TEST(SchemaLegacy, ContainousGroupUsesV211Crds) {
 }
 
 TEST(SchemaMessages, LongValuesAreShortened) {
-  std::string huge(5 * 1024 * 1024, 'x');
+  std::string huge(std::size_t{5} * 1024 * 1024, 'x');
   Found f = Check(Route("      port: 80\n      nativeLB: \"" + huge + "\"\n"));
   ASSERT_EQ(f.diagnostics.size(), 1U);
   EXPECT_LT(f.diagnostics[0].message.size(), 200U);
@@ -534,6 +535,7 @@ std::vector<nlohmann::json> Mutations(const nlohmann::json& doc) {
 TEST(SchemaEngine, CompiledValidatorAgreesWithValijson) {
   const std::vector<std::string> seeds = {
       ReadTestdata("seed-first-example.yaml"),
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one multi-line YAML document.
       "apiVersion: traefik.io/v1alpha1\nkind: ServersTransportTCP\nmetadata: {name: t}\n"
       "spec:\n  dialTimeout: 10s\n  terminationDelay: 100\n  proxyProtocol: {version: 1}\n"
       "  tls:\n    serverName: x\n    rootCAs: [{secret: a}, {configMap: b}]\n"

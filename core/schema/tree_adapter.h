@@ -105,6 +105,8 @@ class TreeValue {
   TreeValue() = default;
   TreeValue(const yaml::Document* doc, yaml::NodeId id) : ref_{doc, id} {}
 
+  // valijson's BasicAdapter calls these by its own (camelCase) names.
+  // NOLINTBEGIN(readability-identifier-naming)
   valijson::adapters::FrozenValue* freeze() const {
     return new valijson::adapters::NlohmannJsonFrozenValue(
         ref_.doc == nullptr ? nlohmann::json::object() : TreeToJson(*ref_.doc, ref_.id));
@@ -185,6 +187,7 @@ class TreeValue {
   /// The default-constructed value is an empty object, as valijson expects.
   bool isObject() const { return ref_.doc == nullptr || ref_.doc->IsMapping(ref_.id); }
   bool isString() const { return IsScalarOf(yaml::ScalarType::kString); }
+  // NOLINTEND(readability-identifier-naming)
 
  private:
   const yaml::Node& node() const { return ref_.doc->node(ref_.id); }
@@ -333,6 +336,7 @@ namespace valijson::adapters {
 template <>
 struct AdapterTraits<irtcp::schema::TreeAdapter> {
   using DocumentType = irtcp::yaml::Document;
+  // NOLINTNEXTLINE(readability-identifier-naming): the name valijson's AdapterTraits declares.
   static std::string adapterName() { return "IrtcpTreeAdapter"; }
 };
 

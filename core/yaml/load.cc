@@ -488,7 +488,7 @@ void Builder::Run() {
     if (yaml_parser_parse(&parser, &ev) == 0) {
       std::string msg = parser.problem != nullptr ? parser.problem : "unknown YAML error";
       if (parser.context != nullptr) {
-        msg = std::string(parser.context) + ": " + msg;
+        msg.insert(0, std::string(parser.context) + ": ");
       }
       // libyaml's problem mark is where it noticed the problem. When that is the end of the
       // document (an unclosed bracket or quote), the construct it was reading is more useful.

@@ -47,12 +47,16 @@ std::optional<std::string> SplitMultiArgCalls(const RouteMatch& r) {
     const rule_lang::Node& c = **it;
     std::string chain;
     for (const rule_lang::Arg& a : c.args) {
-      chain += (chain.empty() ? "" : " || ") + c.name + "(" +
-               r.text.substr(a.begin, a.end - a.begin) + ")";
+      chain += chain.empty() ? "" : " || ";
+      chain += c.name;
+      chain += '(';
+      chain.append(r.text, a.begin, a.end - a.begin);
+      chain += ')';
     }
     bool whole = c.begin == r.parsed->root->begin && c.end == r.parsed->root->end;
     if (!whole) {
-      chain = "(" + chain + ")";
+      chain.insert(0, 1, '(');
+      chain += ')';
     }
     out.replace(c.begin, c.end - c.begin, chain);
   }

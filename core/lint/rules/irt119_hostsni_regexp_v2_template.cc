@@ -34,8 +34,8 @@ changes, and `priority:` is pinned to the old effective value when it was the de
 namespace {
 
 const re2::RE2& TemplateGroup() {
-  static const re2::RE2 re(R"(\{[A-Za-z_][A-Za-z0-9_]*(:[^}]*)?\})");
-  return re;
+  static const re2::RE2 kGroup(R"(\{[A-Za-z_][A-Za-z0-9_]*(:[^}]*)?\})");
+  return kGroup;
 }
 
 }  // namespace

@@ -43,15 +43,22 @@ void CheckDeprecatedServiceOption(const RuleContext& ctx, diag::DiagnosticSink& 
                                "ServersTransportTCP");
         }
         if (ref.termination_delay.present) {
-          std::string v = std::to_string(ref.termination_delay.value);
+          std::string message;
+          if (transport) {
+            message =
+                "terminationDelay is deprecated and dropped: this ref sets serversTransport, whose "
+                "terminationDelay wins";
+          } else {
+            std::string v = std::to_string(ref.termination_delay.value);
+            message = "terminationDelay is deprecated and read as ";
+            message += v;
+            message +=
+                " NANOSECONDS, not milliseconds; use a ServersTransportTCP (terminationDelay: ";
+            message += v;
+            message += "ms)";
+          }
           ReportAt(sink, kDeprecatedServiceOption, *irt.object, ref.termination_delay.node, ref.loc,
-                   ref.path + "/terminationDelay",
-                   transport ? "terminationDelay is deprecated and dropped: this ref "
-                               "sets serversTransport, whose terminationDelay wins"
-                             : "terminationDelay is deprecated and read as " + v +
-                                   " NANOSECONDS, not milliseconds; use a "
-                                   "ServersTransportTCP (terminationDelay: " +
-                                   v + "ms)");
+                   ref.path + "/terminationDelay", message);
         }
       }
     }
