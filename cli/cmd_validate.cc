@@ -142,7 +142,10 @@ bool ApplyProjectConfig(ValidateFlags& flags, run::SessionOptions* options,
   }
   std::vector<std::string> levels;
   for (const auto& [code, level] : spec.severity) {
-    levels.push_back(code + "=" + level);
+    std::string item = code;
+    item += '=';
+    item += level;
+    levels.push_back(std::move(item));
   }
   row("severity", Join(levels), !from_flags.severity.empty());
   std::string err;

@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 const valijson::Schema& SarifSchema() {
-  static const std::unique_ptr<valijson::Schema> schema = [] {
+  static const std::unique_ptr<valijson::Schema> kSchema = [] {
     Json doc = Json::parse(ReadFileOrDie(TestdataDir() / "sarif" / "sarif-schema-2.1.0.json"));
     auto s = std::make_unique<valijson::Schema>();
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft4);
@@ -34,7 +34,7 @@ const valijson::Schema& SarifSchema() {
     parser.populateSchema(adapter, *s);
     return s;
   }();
-  return *schema;
+  return *kSchema;
 }
 
 /// Schema violations of `doc`, one "path: description" per line (empty when valid).

@@ -156,8 +156,11 @@ bool RuleSelection::Compile(const SelectionSpec& spec, RuleSelection* out, std::
   for (const auto& [selector, level_text] : spec.severity) {
     std::optional<diag::Severity> level;
     if (!ParseSeverityLevel(level_text, &level)) {
-      *err = "severity: invalid level \"" + level_text + "\" for " + selector +
-             " (use error, warning, info or off)";
+      *err = "severity: invalid level \"";
+      *err += level_text;
+      *err += "\" for ";
+      *err += selector;
+      *err += " (use error, warning, info or off)";
       return false;
     }
     for (const diag::RuleInfo* info : ResolveSelector(selector, err)) {

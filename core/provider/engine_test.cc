@@ -18,7 +18,7 @@ struct Built {
 };
 
 std::unique_ptr<Built> BuildText(const std::string& text, bool complete = false,
-                                 ProviderOptions options = {}) {
+                                 const ProviderOptions& options = {}) {
   auto b = std::make_unique<Built>();
   diag::DiagnosticSink sink;
   b->input.AddSource(std::make_shared<const source::SourceFile>("in.yaml", text),

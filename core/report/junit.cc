@@ -137,11 +137,23 @@ class JunitFormatter : public Formatter {
           std::string code(d->code());
           std::string label = code.empty() ? "" : " [" + code + " " + std::string(d->name()) + "]";
           std::string element = load_error ? "error" : "failure";
-          cases += "      <" + element + " message=\"" + XmlEscape(d->message) + "\" type=\"" +
-                   XmlEscape(code) + "\">" +
-                   XmlEscape(where + ": " + std::string(diag::SeverityName(d->severity)) + ": " +
-                             d->message + label) +
-                   "</" + element + ">\n";
+          std::string text = where;
+          text += ": ";
+          text += diag::SeverityName(d->severity);
+          text += ": ";
+          text += d->message;
+          text += label;
+          cases += "      <";
+          cases += element;
+          cases += " message=\"";
+          cases += XmlEscape(d->message);
+          cases += "\" type=\"";
+          cases += XmlEscape(code);
+          cases += "\">";
+          cases += XmlEscape(text);
+          cases += "</";
+          cases += element;
+          cases += ">\n";
         }
         for (const std::string& e : c.tool_errors) {
           ++suite_errors;

@@ -43,9 +43,9 @@ void CheckLegacyApiGroup(const RuleContext& ctx, diag::DiagnosticSink& sink) {
       fix.applicability = diag::Applicability::kUnsafe;
       std::string replacement = "traefik.io/v1alpha1";
       if (n.style == yaml::ScalarStyle::kDoubleQuoted) {
-        replacement = "\"" + replacement + "\"";
+        replacement = "\"traefik.io/v1alpha1\"";
       } else if (n.style == yaml::ScalarStyle::kSingleQuoted) {
-        replacement = "'" + replacement + "'";
+        replacement = "'traefik.io/v1alpha1'";
       }
       fix.edits.push_back({n.begin, n.end, replacement});
       d.fix = std::move(fix);
