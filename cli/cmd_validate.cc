@@ -19,6 +19,7 @@
 #include "core/lint/selection.h"
 #include "core/run/baseline.h"
 #include "core/run/fixes.h"
+#include "core/util/strings.h"
 
 namespace irtcp::cli {
 
@@ -334,18 +335,7 @@ void PrintFixSummary(const ValidateFlags& flags, const run::FixRunResult& outcom
 std::vector<std::string> SplitCommas(const std::vector<std::string>& values) {
   std::vector<std::string> out;
   for (const std::string& v : values) {
-    std::size_t start = 0;
-    while (start <= v.size()) {
-      std::size_t comma = v.find(',', start);
-      std::string item = v.substr(start, comma == std::string::npos ? comma : comma - start);
-      if (!item.empty()) {
-        out.push_back(std::move(item));
-      }
-      if (comma == std::string::npos) {
-        break;
-      }
-      start = comma + 1;
-    }
+    util::SplitCommaList(v, util::Trim::kNone, &out);
   }
   return out;
 }

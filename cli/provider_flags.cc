@@ -1,24 +1,14 @@
 #include "cli/provider_flags.h"
 
+#include "core/util/strings.h"
+
 namespace irtcp::cli {
 
 namespace {
 
 std::vector<std::string> SplitList(const std::string& text) {
   std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t comma = text.find(',', start);
-    std::string item =
-        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!item.empty()) {
-      out.push_back(std::move(item));
-    }
-    if (comma == std::string::npos) {
-      break;
-    }
-    start = comma + 1;
-  }
+  util::SplitCommaList(text, util::Trim::kNone, &out);
   return out;
 }
 

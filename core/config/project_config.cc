@@ -10,6 +10,7 @@
 #include "core/lint/selection.h"
 #include "core/report/formatter.h"
 #include "core/util/spell.h"
+#include "core/util/strings.h"
 #include "core/yaml/load.h"
 #include "core/yaml/tree.h"
 
@@ -146,26 +147,7 @@ class Parser {
       if (!doc_.IsScalar(item) || doc_.IsNull(item)) {
         return Fail(item, "\"" + name + "\" takes a list of strings");
       }
-      std::string_view text = doc_.Text(item);
-      std::size_t start = 0;
-      while (start <= text.size()) {
-        std::size_t comma = text.find(',', start);
-        std::string_view piece = text.substr(
-            start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        while (!piece.empty() && piece.front() == ' ') {
-          piece.remove_prefix(1);
-        }
-        while (!piece.empty() && piece.back() == ' ') {
-          piece.remove_suffix(1);
-        }
-        if (!piece.empty()) {
-          items->emplace_back(piece);
-        }
-        if (comma == std::string_view::npos) {
-          break;
-        }
-        start = comma + 1;
-      }
+      util::SplitCommaList(doc_.Text(item), util::Trim::kSpaces, items);
       return true;
     };
     if (doc_.IsSequence(v)) {

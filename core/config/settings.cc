@@ -7,34 +7,11 @@
 
 #include "core/diag/diagnostic.h"
 #include "core/util/spell.h"
+#include "core/util/strings.h"
 
 namespace irtcp::config::internal {
 
 namespace {
-
-std::vector<std::string> SplitComma(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size() && !text.empty()) {
-    std::size_t comma = text.find(',', start);
-    std::string_view piece = text.substr(
-        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-    while (!piece.empty() && piece.front() == ' ') {
-      piece.remove_prefix(1);
-    }
-    while (!piece.empty() && piece.back() == ' ') {
-      piece.remove_suffix(1);
-    }
-    if (!piece.empty()) {
-      out.emplace_back(piece);
-    }
-    if (comma == std::string_view::npos) {
-      break;
-    }
-    start = comma + 1;
-  }
-  return out;
-}
 
 // The options of providers.kubernetesCRD (Traefik v3.7), in Traefik's spelling.
 constexpr std::array<std::string_view, 13> kCrdOptions{"namespaces",
@@ -290,7 +267,9 @@ bool Interpreter::List(const Setting& s, std::optional<std::vector<std::string>>
     if (!out->has_value()) {
       out->emplace();
     }
-    for (std::string& item : SplitComma(s.text)) {
+    std::vector<std::string> items;
+    util::SplitCommaList(s.text, util::Trim::kSpaces, &items);
+    for (std::string& item : items) {
       (*out)->push_back(std::move(item));
     }
     return true;

@@ -2,6 +2,28 @@
 
 namespace irtcp::util {
 
+void SplitCommaList(std::string_view text, Trim trim, std::vector<std::string>* out) {
+  while (true) {
+    std::size_t comma = text.find(',');
+    std::string_view piece = text.substr(0, comma);
+    if (trim == Trim::kSpaces) {
+      while (!piece.empty() && piece.front() == ' ') {
+        piece.remove_prefix(1);
+      }
+      while (!piece.empty() && piece.back() == ' ') {
+        piece.remove_suffix(1);
+      }
+    }
+    if (!piece.empty()) {
+      out->emplace_back(piece);
+    }
+    if (comma == std::string_view::npos) {
+      return;
+    }
+    text.remove_prefix(comma + 1);
+  }
+}
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }

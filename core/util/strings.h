@@ -20,6 +20,13 @@ std::string GoList(const std::vector<std::string>& items);
 void AppendDoubleQuoted(std::string_view s, std::string* out);
 std::string DoubleQuoted(std::string_view s);
 
+/// Whether SplitCommaList trims spaces around each item.
+enum class Trim : bool { kNone, kSpaces };
+
+/// Appends the comma-separated items of `text` to *out, dropping empty ones (`a,,b` and a
+/// trailing comma add nothing); with Trim::kSpaces, spaces around each item are removed first.
+void SplitCommaList(std::string_view text, Trim trim, std::vector<std::string>* out);
+
 /// Appends one JSON-pointer reference token (RFC 6901): `~` as `~0`, `/` as `~1`. The caller
 /// writes the `/` before it.
 void AppendJsonPointerToken(std::string_view token, std::string* out);

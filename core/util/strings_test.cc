@@ -84,3 +84,35 @@ TEST(UtilStrings, JsonPointerToken) {
 
 }  // namespace
 }  // namespace irtcp::util
+
+namespace irtcp::util {
+namespace {
+
+TEST(SplitCommaList, DropsEmptyItemsAndTrimsOnRequest) {
+  struct Case {
+    const char* text;
+    Trim trim;
+    std::vector<std::string> items;
+  };
+  const Case cases[] = {
+      {"", Trim::kNone, {}},
+      {"a", Trim::kNone, {"a"}},
+      {"a,b", Trim::kNone, {"a", "b"}},
+      {"a,,b,", Trim::kNone, {"a", "b"}},
+      {",", Trim::kNone, {}},
+      {" a , b ", Trim::kNone, {" a ", " b "}},
+      {" a , b ", Trim::kSpaces, {"a", "b"}},
+      {"a, ,b", Trim::kSpaces, {"a", "b"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::vector<std::string> out{"kept"};
+    SplitCommaList(c.text, c.trim, &out);
+    std::vector<std::string> expected{"kept"};
+    expected.insert(expected.end(), c.items.begin(), c.items.end());
+    EXPECT_EQ(out, expected);
+  }
+}
+
+}  // namespace
+}  // namespace irtcp::util
