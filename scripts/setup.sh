@@ -1,6 +1,6 @@
-#!/ usr / bin / env bash
-#Installs everything irtcp needs to build and test, from Debian 12's packages, by name.
-#Safe to run again : apt - get skips what is already installed.
+#!/usr/bin/env bash
+# Installs everything irtcp needs to build and test, from Debian 12's packages, by name.
+# Safe to run again: apt-get skips what is already installed.
 set -euo pipefail
 
 packages=(
@@ -10,19 +10,20 @@ packages=(
   libyaml-dev libre2-dev nlohmann-json3-dev libtomlplusplus-dev
   libssl-dev libasio-dev
   pre-commit  # tests/precommit_test.cc runs the hooks with the real tool
-  clang-tidy
+  clang-format clang-tidy  # .ci/run: formatting and static analysis
 )
 
 missing=()
-for p in "${packages[@]}";
-do
-  if
-    !dpkg - query - W - f = '${Status}' "$p" 2 > / dev / null | grep - q "install ok installed";
-then missing += ("$p")fi done
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
 
-    if (($ { #missing[@] }));
-then SUDO = "" if["$(id -u)" != 0];
-then SUDO = "sudo";
-fi echo "setup: installing ${missing[*]}" > & 2 $SUDO apt - get update - qq DEBIAN_FRONTEND =
-    noninteractive $SUDO apt - get install - y - qq-- no - install - recommends "${missing[@]}" >
-    / dev / null fi
+if ((${#missing[@]})); then
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+  echo "setup: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
