@@ -84,6 +84,15 @@ bool Interpreter::Apply(const Setting& s, std::string* err) {
   if (lower.size() >= 2 && lower[0] == "providers" && lower[1] == "kubernetescrd") {
     return ApplyCrd(s, lower, err);
   }
+  if (lower.size() == 3 && lower[0] == "providers" && lower[1] == "kubernetesgateway" &&
+      lower[2] == "experimentalchannel") {
+    std::optional<bool> b = Bool(s, err);
+    if (!b) {
+      return false;
+    }
+    config_.gateway_experimental_channel = *b;
+    return true;
+  }
   if (lower.size() >= 2 && lower[0] == "entrypoints") {
     return ApplyEntryPoint(s, lower, err);
   }

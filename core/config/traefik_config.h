@@ -37,6 +37,8 @@ struct TraefikConfig {
   std::vector<provider::EntryPoint> entry_points;
   bool entry_points_complete = true;
   std::optional<std::string> default_rule_syntax;  ///< core.defaultRuleSyntax ("v2" or "v3")
+  /// providers.kubernetesGateway.experimentalChannel (TCPRoute is watched only when true).
+  std::optional<bool> gateway_experimental_channel;
   /// Things the user should know (the CRD provider is off; a --configFile was not read).
   std::vector<std::string> notes;
 };

@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "core/gateway/losses.h"
 #include "core/input/collect.h"
 #include "core/lint/support/provider_rules.h"
 #include "core/lint/support/provider_view.h"
@@ -19,7 +20,7 @@ namespace {
 
 // Sorted by code; the ONLY place a finding kind is listed. Codes are never reused.
 // IRT0xx input and schema, IRT1xx rule language, IRT2xx TLS, IRT3xx services,
-// IRT4xx cross-resource, IRT9xx meta.
+// IRT4xx cross-resource, IRT5xx translation losses (Gateway API), IRT9xx meta.
 constexpr std::array kRules{
     // -- IRT0xx: input ---------------------------------------------------------------------------
     Rule{&yaml::kYamlSyntax, nullptr},            // IRT001
@@ -96,6 +97,22 @@ constexpr std::array kRules{
     Rule{&kDeprecatedIngressClassAnnotation, &CheckDeprecatedIngressClassAnnotation},  // IRT410
     // -- IRT490: what render reports from the provider engine (core/provider) --------------------
     Rule{&kProviderLog, &CheckProviderLog},  // IRT490
+    // -- IRT5xx: losses when translating to Gateway API (core/gateway, render --to gateway-api) --
+    Rule{&gateway::kUntranslatableMatch, nullptr},       // IRT501
+    Rule{&gateway::kMiddlewareLost, nullptr},            // IRT502
+    Rule{&gateway::kClientAuthLost, nullptr},            // IRT503
+    Rule{&gateway::kTlsOptionLost, nullptr},             // IRT504
+    Rule{&gateway::kBackendSettingLost, nullptr},        // IRT505
+    Rule{&gateway::kExternalNameBackend, nullptr},       // IRT506
+    Rule{&gateway::kCertificateLost, nullptr},           // IRT507
+    Rule{&gateway::kInvalidGatewayHostname, nullptr},    // IRT508
+    Rule{&gateway::kTrafficRedirected, nullptr},         // IRT509
+    Rule{&gateway::kEntryPointUntranslatable, nullptr},  // IRT510
+    Rule{&gateway::kRouteOrderChanges, nullptr},         // IRT511
+    Rule{&gateway::kBehaviourChange, nullptr},           // IRT512
+    Rule{&gateway::kGatewayRequirement, nullptr},        // IRT513
+    Rule{&gateway::kUnresolvedBackendPort, nullptr},     // IRT514
+    Rule{&gateway::kInactiveRouteSkipped, nullptr},      // IRT515
     // -- IRT9xx: meta (reported by the session after the checks) ---------------------------------
     Rule{&kUnusedSuppression, nullptr},  // IRT901
 };

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/provider/naming.h"
+#include "core/render/yaml_text.h"
 #include "core/util/strings.h"
 
 namespace irtcp::render {
@@ -335,10 +336,11 @@ bool PlainOk(const std::string& s) {
   return !(maybe_typed && NeedsQuotes(s));
 }
 
-void AppendScalar(const Json& j, std::string& out) {
+template <typename J>
+void AppendScalar(const J& j, std::string& out) {
   switch (j.type()) {
-    case Json::value_t::string: {
-      const std::string& s = j.get_ref<const std::string&>();
+    case J::value_t::string: {
+      const std::string& s = j.template get_ref<const std::string&>();
       if (PlainOk(s)) {
         out += s;
       } else {
@@ -346,14 +348,14 @@ void AppendScalar(const Json& j, std::string& out) {
       }
       break;
     }
-    case Json::value_t::boolean:
-      out += j.get<bool>() ? "true" : "false";
+    case J::value_t::boolean:
+      out += j.template get<bool>() ? "true" : "false";
       break;
-    case Json::value_t::number_integer:
-      out += std::to_string(j.get<std::int64_t>());
+    case J::value_t::number_integer:
+      out += std::to_string(j.template get<std::int64_t>());
       break;
-    case Json::value_t::number_unsigned:
-      out += std::to_string(j.get<std::uint64_t>());
+    case J::value_t::number_unsigned:
+      out += std::to_string(j.template get<std::uint64_t>());
       break;
     default:
       out += "null";
@@ -361,11 +363,13 @@ void AppendScalar(const Json& j, std::string& out) {
   }
 }
 
-void EmitYamlSeq(const Json& j, std::size_t indent, std::string& out);
+template <typename J>
+void EmitYamlSeq(const J& j, std::size_t indent, std::string& out);
 
 // Block mapping at `indent`; the first line starts with `first_prefix` instead of padding (a
 // mapping that is a sequence item).
-void EmitYamlMap(const Json& j, std::size_t indent, std::string& out,
+template <typename J>
+void EmitYamlMap(const J& j, std::size_t indent, std::string& out,
                  const std::string* first_prefix) {
   bool first = true;
   for (auto it = j.begin(); it != j.end(); ++it) {
@@ -375,9 +379,9 @@ void EmitYamlMap(const Json& j, std::size_t indent, std::string& out,
       out.append(indent, ' ');
     }
     first = false;
-    AppendScalar(Json(it.key()), out);
+    AppendScalar(J(it.key()), out);
     out += ':';
-    const Json& v = it.value();
+    const J& v = it.value();
     if (v.is_object() && !v.empty()) {
       out += '\n';
       EmitYamlMap(v, indent + 2, out, nullptr);
@@ -396,8 +400,9 @@ void EmitYamlMap(const Json& j, std::size_t indent, std::string& out,
   }
 }
 
-void EmitYamlSeq(const Json& j, std::size_t indent, std::string& out) {
-  for (const Json& v : j) {
+template <typename J>
+void EmitYamlSeq(const J& j, std::size_t indent, std::string& out) {
+  for (const J& v : j) {
     if (v.is_object() && !v.empty()) {
       std::string prefix(indent, ' ');
       prefix += "- ";
@@ -504,6 +509,12 @@ bool ParseFormat(std::string_view name, Format* format) {
 std::string SecretPlaceholder(const provider::SecretText& text) {
   return "<secret " + text.secret_namespace + "/" + text.secret_name + ": " + text.key + ", " +
          std::to_string(text.text.size()) + " bytes; use --include-secrets>";
+}
+
+std::string ToYaml(const nlohmann::ordered_json& doc) {
+  std::string out;
+  EmitYamlMap(doc, 0, out, nullptr);
+  return out;
 }
 
 std::string Render(const provider::Configuration& config, Format format,
