@@ -19,9 +19,10 @@ _irtcp() {
       esac
       return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+    --to) COMPREPLY=($(compgen -W "traefik gateway-api" -- "$cur")); return ;;
     --fail-on) COMPREPLY=($(compgen -W "error warning info never" -- "$cur")); return ;;
     --default-rule-syntax) COMPREPLY=($(compgen -W "v3 v2" -- "$cur")); return ;;
-    --crd|--traefik-config|--config|--baseline|--write-baseline|--context-path|--output-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --crd|--traefik-config|--report|--config|--baseline|--write-baseline|--context-path|--output-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [ "$sub" = help ]; then
     COMPREPLY=($(compgen -W "validate render resolve" -- "$cur"))
@@ -30,7 +31,7 @@ _irtcp() {
   if [[ "$cur" == -* ]]; then
     case "$sub" in
       validate) COMPREPLY=($(compgen -W "$common $provider --crd --strict-references --fix --unsafe-fixes --diff --config --no-config --show-config --select --ignore --severity --exclude --show-suppressed --baseline --write-baseline --context-path --output-file --quiet" -- "$cur")) ;;
-      render) COMPREPLY=($(compgen -W "$common $provider --include-secrets" -- "$cur")) ;;
+      render) COMPREPLY=($(compgen -W "$common $provider --include-secrets --to --gateway --gateway-class --allow-partial --report" -- "$cur")) ;;
       resolve) COMPREPLY=($(compgen -W "$common $provider" -- "$cur")) ;;
     esac
     return

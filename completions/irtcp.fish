@@ -48,3 +48,8 @@ complete -c irtcp -n "__fish_seen_subcommand_from validate" -l diff -d 'Print a 
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -l output-file -r -F -d 'Write the output format to a file'
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -s q -l quiet -d 'Print the findings only'
 complete -c irtcp -n "__fish_seen_subcommand_from render" -l include-secrets -d 'Write certificate and key material'
+complete -c irtcp -n "__fish_seen_subcommand_from render" -l to -x -a 'traefik gateway-api' -d 'What to print'
+complete -c irtcp -n "__fish_seen_subcommand_from render" -l gateway -x -d 'The Gateway routes attach to (NS/NAME)'
+complete -c irtcp -n "__fish_seen_subcommand_from render" -l gateway-class -x -d 'The gatewayClassName'
+complete -c irtcp -n "__fish_seen_subcommand_from render" -l allow-partial -d 'Exit 0 when routes are left out'
+complete -c irtcp -n "__fish_seen_subcommand_from render" -l report -r -F -d 'Write the loss report as JSON'
