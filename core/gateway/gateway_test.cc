@@ -75,7 +75,7 @@ Json ToJson(const YAML::Node& n) {
       return j;
     }
     case YAML::NodeType::Scalar: {
-      const std::string s = n.Scalar();
+      const std::string& s = n.Scalar();
       if (n.Tag() != "!") {
         std::int64_t i = 0;
         if (YAML::convert<std::int64_t>::decode(n, i)) {
@@ -924,12 +924,12 @@ TEST(GatewayMappingRows, EachRowTranslatesOrReportsExactly) {
        {"IRT512 entryPoints warning", "IRT513 experimentalChannel info"},
        "",
        ""},
-      {"HostSNI names without tls match nothing today: left out",
+      {"HostSNI names without tls: Traefik refuses the router, so nothing is translated",
        Irtcp("notls",
              "  entryPoints: [db]\n  routes:\n    - match: HostSNI(`a.example.com`)\n      "
              "services: [{name: pg, port: 5432}]\n"),
        {},
-       {"IRT501 HostSNI error"},
+       {"IRT515 route warning"},  // Traefik refuses the router: nothing to translate
        "",
        ""},
   };

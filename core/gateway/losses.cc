@@ -15,8 +15,8 @@ const diag::RuleInfo kUntranslatableMatch{
     R"md(## What it does
 Reported by `irtcp render --to gateway-api` when a route's `match` is not exactly an OR of
 `HostSNI` names (TLS routes) or exactly ``HostSNI(`*`)`` (routes without TLS): `ClientIP`, `ALPN`,
-`!`, `&&`, a `HostSNIRegexp` other than `^literal$` or `^[a-z0-9-]+\.suffix$`, `HostSNI` names on
-a route without TLS (they match no connection), or a TLS catch-all Gateway API cannot carry.
+`!`, `&&`, a `HostSNIRegexp` other than `^literal$` or `^[a-z0-9-]+\.suffix$`, or a TLS
+catch-all (``HostSNI(`*`)`` with `tls`) Gateway API cannot carry.
 
 ## Why is this bad?
 A TLSRoute selects connections by SNI only and a TCPRoute has no match at all (GEP-2643 lists

@@ -99,9 +99,8 @@ std::vector<std::string> MatchingHostnames(const std::string& listener,
   }
   std::vector<std::string> out;
   for (const std::string& h : route) {
-    if (h == listener) {
-      out.push_back(h);
-    } else if (listener.starts_with("*.") && !h.starts_with("*.") && WildcardCovers(listener, h)) {
+    if (h == listener ||
+        (listener.starts_with("*.") && !h.starts_with("*.") && WildcardCovers(listener, h))) {
       out.push_back(h);
     } else if (h.starts_with("*.") && !listener.starts_with("*.") && WildcardCovers(h, listener)) {
       out.push_back(listener);

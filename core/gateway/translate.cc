@@ -295,7 +295,8 @@ class Translator {
   std::map<std::string, EntryInfo> entry_points_;
   std::vector<Work> work_;
   std::vector<Loss> losses_;
-  std::map<const Work*, std::string> dropped_by_;  ///< left-out route -> the construct why
+  std::map<const Work*, std::string> dropped_by_;    ///< left-out route -> the construct why
+  std::map<std::string, const Work*> documents_of_;  ///< "ns/name" of each emitted route
 };
 
 Loss& Translator::Report(const diag::RuleInfo& rule, const Work& w, yaml::NodeId node,
@@ -900,6 +901,7 @@ void Translator::BuildDocuments(Translation& t) {
           w.tcp ? "gateway.networking.k8s.io/v1alpha2" : "gateway.networking.k8s.io/v1";
       doc["kind"] = kind;
       std::string name = w.route_name + (c == 0 ? "" : "-" + std::to_string(c));
+      documents_of_[w.ns + "/" + name] = &w;
       doc["metadata"] = Metadata(name, w.ns);
       Json spec = Json::object();
       spec["parentRefs"] = parents;
@@ -1140,7 +1142,8 @@ void Translator::Analyse(const std::vector<Json>& documents) {
                                 "router instead of reaching this route",
                             "deny-unknown-host");
             }
-          } else if (now->object != owner->key && reordered.emplace(owner, now->object).second) {
+          } else if (documents_of_[now->object] != owner &&
+                     reordered.emplace(owner, now->object).second) {
             const model::Route& r = *owner->rr->route;
             Loss& l = r.priority.present
                           ? Report(kRouteOrderChanges, *owner, r.priority.node, r.priority.loc,
