@@ -856,6 +856,18 @@ TEST(GatewayMappingRows, EachRowTranslatesOrReportsExactly) {
        {"IRT507 tls error"},
        "",
        ""},
+      {"TLSStore default (default certificate): not expressible, still applies (≈)",
+       Irtcp("store-default",
+             "  entryPoints: [websecure]\n  routes:\n    - match: "
+             "HostSNI(`a.example.com`)\n      services: [{name: pg, port: "
+             "5432}]\n  tls: {secretName: a-tls}\n") +
+           "---\napiVersion: traefik.io/v1alpha1\nkind: TLSStore\nmetadata: {name: default, "
+           "namespace: apps}\nspec:\n  defaultGeneratedCert: {resolver: le, domain: {main: "
+           "example.com}}\n",
+       {"ReferenceGrant apps/traefik-gateways-to-a-tls", "TLSRoute apps/store-default-0"},
+       {"IRT512 TLSStore warning", "IRT512 tls.secretName warning"},
+       "",
+       ""},
       {"tls.options without client auth: lost, the route is emitted",
        Irtcp("opts",
              "  entryPoints: [websecure]\n  routes:\n    - match: HostSNI(`a.example.com`)\n      "

@@ -297,6 +297,7 @@ class Translator {
   std::vector<Loss> losses_;
   std::map<const Work*, std::string> dropped_by_;    ///< left-out route -> the construct why
   std::map<std::string, const Work*> documents_of_;  ///< "ns/name" of each emitted route
+  bool default_store_reported_ = false;              ///< the TLSStore note is global: once
 };
 
 Loss& Translator::Report(const diag::RuleInfo& rule, const Work& w, yaml::NodeId node,
@@ -561,6 +562,18 @@ bool Translator::ClassifyTls(Work& w) {
     return false;
   }
   w.secret = tls.secret_name.value;
+  if (!default_store_reported_ && result_.config.tls.stores) {
+    auto store = result_.config.tls.stores->find("default");
+    if (store != result_.config.tls.stores->end() &&
+        (store->second.default_certificate || store->second.default_generated_cert)) {
+      default_store_reported_ = true;
+      Report(kBehaviourChange, w, tls.secret_name.node, tls.secret_name.loc, base + "/secretName",
+             "the default TLSStore's certificate (served when no certificate matches the SNI) has "
+             "no Gateway API form: it still applies, globally, only while the CRD provider "
+             "serves that TLSStore",
+             "TLSStore");
+    }
+  }
   Report(kBehaviourChange, w, tls.secret_name.node, tls.secret_name.loc, base + "/secretName",
          "Secret `" + w.secret +
              "`: a missing or invalid Secret now disables the whole listener (every TLSRoute on "
