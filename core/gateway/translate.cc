@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <utility>
@@ -959,88 +960,72 @@ void Translator::BuildDocuments(Translation& t) {
   }
 }
 
-/// Sample connections for the replay: every SNI the routes on an entry point name (wildcards
-/// instantiated), an unknown one and none; every ALPN protocol named and none; every ClientIP
-/// address named and one outside them.
-struct Probes {
+/// What a route's match names, as sample connections for the replay: its SNIs (wildcards
+/// instantiated, regexps in a translatable form), ALPN protocols and ClientIP addresses. `wide`
+/// when it can match SNIs it does not name (another HostSNIRegexp, a negation, a catch-all):
+/// such a route is replayed with every SNI named on its entry point.
+struct Leaves {
   std::vector<std::string> snis;
-  std::vector<std::vector<std::string>> alpns;
+  std::vector<std::string> alpns;
   std::vector<std::string> ips;
+  bool wide = false;
 };
 
-void AddSni(Probes& p, std::set<std::string>& seen, const std::string& h) {
-  std::string s = h.starts_with("*.") ? "irtcp-probe" + h.substr(1) : h;
-  if (seen.insert(s).second) {
-    p.snis.push_back(s);
-  }
+std::string ProbeSni(const std::string& h) {
+  return h.starts_with("*.") ? "irtcp-probe" + h.substr(1) : h;
 }
 
-Probes ProbesFor(const std::vector<const resolve::PlannedRouter*>& routers,
-                 const resolve::RoutePlan& translated, const std::string& ep) {
-  Probes p;
-  std::set<std::string> snis;
+Leaves LeavesOf(const std::string& rule, rule_lang::Syntax syntax) {
+  Leaves out;
+  rule_lang::Error err;
+  std::optional<rule_lang::MatchExpr> expr = rule_lang::Parse(rule, &err);
+  if (!expr) {
+    out.wide = true;
+    return out;
+  }
+  std::set<std::string> seen;
+  auto add = [](std::vector<std::string>& v, std::set<std::string>& s, std::string x) {
+    if (s.insert(x).second) {
+      v.push_back(std::move(x));
+    }
+  };
   std::set<std::string> alpns;
   std::set<std::string> ips;
-  AddSni(p, snis, "");
-  AddSni(p, snis, "irtcp-probe.invalid");
-  p.alpns.emplace_back();
-  p.ips.emplace_back("192.0.2.10");
-  ips.insert("192.0.2.10");
-  for (const resolve::PlannedRouter* r : routers) {
-    rule_lang::Error err;
-    std::optional<rule_lang::MatchExpr> expr = rule_lang::Parse(r->rule, &err);
-    if (!expr) {
-      continue;
-    }
-    rule_lang::ForEachCall(*expr->root, [&](const rule_lang::Node& call) {
-      for (const rule_lang::Arg& a : call.args) {
-        if (call.matcher == rule_lang::Matcher::kHostSni && a.value != "*") {
-          AddSni(p, snis, Lower(a.value));
-        } else if (call.matcher == rule_lang::Matcher::kHostSniRegexp) {
-          bool approx = false;
-          if (std::optional<std::string> h = RegexpHostname(a.value, r->syntax, &approx)) {
-            AddSni(p, snis, *h);
-          }
-        } else if (call.matcher == rule_lang::Matcher::kAlpn && alpns.insert(a.value).second) {
-          p.alpns.push_back({a.value});
-        } else if (call.matcher == rule_lang::Matcher::kClientIp) {
-          std::string ip = a.value.substr(0, a.value.find('/'));
-          if (ips.insert(ip).second) {
-            p.ips.push_back(ip);
-          }
+  rule_lang::ForEachCall(*expr->root, [&](const rule_lang::Node& call) {
+    for (const rule_lang::Arg& a : call.args) {
+      if (call.matcher == rule_lang::Matcher::kHostSni) {
+        if (a.value == "*") {
+          out.wide = true;
+        } else {
+          add(out.snis, seen, ProbeSni(Lower(a.value)));
         }
-      }
-    });
-  }
-  for (const resolve::PlannedRouter& r : translated.routers) {
-    if (std::find(r.entry_points.begin(), r.entry_points.end(), ep) == r.entry_points.end()) {
-      continue;
-    }
-    rule_lang::Error err;
-    std::optional<rule_lang::MatchExpr> expr = rule_lang::Parse(r.rule, &err);
-    if (!expr) {
-      continue;
-    }
-    rule_lang::ForEachCall(*expr->root, [&](const rule_lang::Node& call) {
-      for (const rule_lang::Arg& a : call.args) {
-        if (call.matcher == rule_lang::Matcher::kHostSniRegexp &&
-            a.value.starts_with("^[a-z0-9-]+")) {
-          bool approx = false;
-          if (std::optional<std::string> h = RegexpHostname(a.value, r.syntax, &approx)) {
-            AddSni(p, snis, *h);
-          }
+      } else if (call.matcher == rule_lang::Matcher::kHostSniRegexp) {
+        bool approx = false;
+        if (std::optional<std::string> h = RegexpHostname(a.value, syntax, &approx)) {
+          add(out.snis, seen, ProbeSni(*h));
+        } else {
+          out.wide = true;
         }
+      } else if (call.matcher == rule_lang::Matcher::kAlpn) {
+        add(out.alpns, alpns, a.value);
+      } else if (call.matcher == rule_lang::Matcher::kClientIp) {
+        add(out.ips, ips, a.value.substr(0, a.value.find('/')));
       }
-    });
-  }
-  // Bound the replay (sizes multiply): beyond this, keep the first ALPN and IP samples.
-  while (p.snis.size() * p.alpns.size() * p.ips.size() > 200000 && p.ips.size() > 2) {
-    p.ips.pop_back();
-  }
-  while (p.snis.size() * p.alpns.size() * p.ips.size() > 200000 && p.alpns.size() > 2) {
-    p.alpns.pop_back();
-  }
-  return p;
+    }
+  });
+  bool negated = false;
+  std::function<void(const rule_lang::Node&)> walk = [&](const rule_lang::Node& n) {
+    negated = negated || n.kind == rule_lang::NodeKind::kNot;
+    if (n.lhs) {
+      walk(*n.lhs);
+    }
+    if (n.rhs) {
+      walk(*n.rhs);
+    }
+  };
+  walk(*expr->root);
+  out.wide = out.wide || negated;
+  return out;
 }
 
 std::string DescribeConnection(const rule_lang::Connection& c, bool tls) {
@@ -1062,16 +1047,12 @@ void Translator::Analyse(const std::vector<Json>& documents) {
   resolve::RoutePlan translated = ModelGatewayProvider(documents, config_, model_options);
 
   std::map<std::string, const Work*> by_router;  // plan router name -> work
-  std::map<std::string, const Work*> by_route;   // gateway "ns/name" -> work
   std::set<std::string> eps;
   for (const Work& w : work_) {
     if (!w.considered) {
       continue;
     }
     by_router[w.pr->name] = &w;
-    if (w.emit) {
-      by_route[w.key] = &w;
-    }
     eps.insert(w.entry_points.begin(), w.entry_points.end());
   }
   // The CRD-provider order among the translated routes only ("a priority that changes which
@@ -1104,71 +1085,107 @@ void Translator::Analyse(const std::vector<Json>& documents) {
   std::set<std::pair<const Work*, std::string>> redirected;
   std::set<std::pair<const Work*, std::string>> reordered;
   std::set<const Work*> denied;
+  const std::string kClient = "192.0.2.10";  // TEST-NET-1: outside any ClientIP range
   for (const std::string& ep : eps) {
-    std::vector<const resolve::PlannedRouter*> routers;
-    for (const resolve::PlannedRouter& r : plan_.routers) {
-      if (r.active() &&
-          std::find(r.entry_points.begin(), r.entry_points.end(), ep) != r.entry_points.end()) {
-        routers.push_back(&r);
+    // Every SNI named on the entry point, before and after, plus none and an unknown one.
+    std::vector<std::string> snis = {"", "irtcp-probe.invalid"};
+    std::set<std::string> seen(snis.begin(), snis.end());
+    auto on_ep = [&ep](const resolve::PlannedRouter& r) {
+      return std::find(r.entry_points.begin(), r.entry_points.end(), ep) != r.entry_points.end();
+    };
+    for (const resolve::RoutePlan* p :
+         {&plan_, static_cast<const resolve::RoutePlan*>(&translated)}) {
+      for (const resolve::PlannedRouter& r : p->routers) {
+        if (r.active() && on_ep(r)) {
+          for (std::string& sni : LeavesOf(r.rule, r.syntax).snis) {
+            if (seen.insert(sni).second) {
+              snis.push_back(std::move(sni));
+            }
+          }
+        }
       }
     }
-    Probes probes = ProbesFor(routers, translated, ep);
-    for (const std::string& ip : probes.ips) {
-      for (const std::string& sni : probes.snis) {
-        for (std::size_t a = 0; a < probes.alpns.size(); ++a) {
-          const bool tls = !sni.empty() || !probes.alpns[a].empty();
-          if (!tls && a > 0) {
-            continue;
+    // Who wins among the translated routes, before and after (IRT511, deny-unknown-host).
+    for (const std::string& sni : snis) {
+      for (bool tls : {true, false}) {
+        if (!tls && !sni.empty()) {
+          continue;
+        }
+        rule_lang::Connection conn{sni, {}, kClient};
+        const resolve::PlannedRouter* now = translated.Pick(ep, conn, tls);
+        const resolve::PlannedRouter* kept_before = kept.Pick(ep, conn, tls);
+        if (kept_before == nullptr || now == nullptr) {
+          continue;
+        }
+        auto it = by_router.find(kept_before->name);
+        if (it == by_router.end()) {
+          continue;
+        }
+        const Work* owner = it->second;
+        if (now->name == kDenyUnknownHost) {
+          if (denied.insert(owner).second) {
+            ReportAtMatch(kBehaviourChange, *owner,
+                          DescribeConnection(conn, tls) + " on entry point " + ep +
+                              " are now closed by the Gateway provider's deny-unknown-host "
+                              "router instead of reaching this route",
+                          "deny-unknown-host");
           }
-          rule_lang::Connection conn{sni, probes.alpns[a], ip};
-          const resolve::PlannedRouter* now = translated.Pick(ep, conn, tls);
-          const resolve::PlannedRouter* before = plan_.Pick(ep, conn, tls);
-          if (before != nullptr) {
-            auto it = by_router.find(before->name);
-            if (it != by_router.end() && !it->second->emit && now != nullptr &&
-                now->name != kDenyUnknownHost) {
-              const Work* lost = it->second;
-              if (redirected.emplace(lost, now->object).second) {
-                Loss& l = ReportAtMatch(kTrafficRedirected, *lost,
-                                        "connections this left-out route took on entry point " +
-                                            ep + " (" + DescribeConnection(conn, tls) +
-                                            ") now reach translated route " + now->object,
-                                        dropped_by_[lost]);
-                l.related = now->object;
+        } else if (documents_of_[now->object] != owner &&
+                   reordered.emplace(owner, now->object).second) {
+          const model::Route& r = *owner->rr->route;
+          Loss& l = r.priority.present
+                        ? Report(kRouteOrderChanges, *owner, r.priority.node, r.priority.loc,
+                                 r.path + "/priority", "", "priority")
+                        : ReportAtMatch(kRouteOrderChanges, *owner, "", "priority");
+          l.diagnostic.message =
+              DescribeConnection(conn, tls) + " on entry point " + ep + " now reach " +
+              now->object + " instead of " + owner->key +
+              ": the Gateway provider orders routers by longest hostname, not by the "
+              "IngressRouteTCP priority (" +
+              std::to_string(owner->pr->priority) + ")";
+          l.related = now->object;
+        }
+      }
+    }
+    // Who reaches what: the connections each left-out route won, replayed after (IRT509).
+    for (const Work& w : work_) {
+      if (!w.considered || w.emit || !on_ep(*w.pr)) {
+        continue;
+      }
+      Leaves leaves = LeavesOf(w.pr->rule, w.pr->syntax);
+      std::vector<std::string> own = {"", "irtcp-probe.invalid"};
+      own.insert(own.end(), leaves.snis.begin(), leaves.snis.end());
+      const std::vector<std::string>& probe_snis = leaves.wide ? snis : own;
+      std::vector<std::vector<std::string>> alpns = {{}};
+      for (const std::string& a : leaves.alpns) {
+        alpns.push_back({a});
+      }
+      std::vector<std::string> ips = {kClient};
+      ips.insert(ips.end(), leaves.ips.begin(), leaves.ips.end());
+      for (const std::string& ip : ips) {
+        for (const std::string& sni : probe_snis) {
+          for (const std::vector<std::string>& alpn : alpns) {
+            for (bool tls : {true, false}) {
+              if (!tls && (!sni.empty() || !alpn.empty())) {
+                continue;
               }
+              rule_lang::Connection conn{sni, alpn, ip};
+              const resolve::PlannedRouter* before = plan_.Pick(ep, conn, tls);
+              if (before == nullptr || before->name != w.pr->name) {
+                continue;
+              }
+              const resolve::PlannedRouter* now = translated.Pick(ep, conn, tls);
+              if (now == nullptr || now->name == kDenyUnknownHost ||
+                  !redirected.emplace(&w, now->object).second) {
+                continue;
+              }
+              Loss& l = ReportAtMatch(kTrafficRedirected, w,
+                                      "connections this left-out route took on entry point " + ep +
+                                          " (" + DescribeConnection(conn, tls) +
+                                          ") now reach translated route " + now->object,
+                                      dropped_by_[&w]);
+              l.related = now->object;
             }
-          }
-          const resolve::PlannedRouter* kept_before = kept.Pick(ep, conn, tls);
-          if (kept_before == nullptr || now == nullptr) {
-            continue;
-          }
-          auto it = by_router.find(kept_before->name);
-          if (it == by_router.end()) {
-            continue;
-          }
-          const Work* owner = it->second;
-          if (now->name == kDenyUnknownHost) {
-            if (denied.insert(owner).second) {
-              ReportAtMatch(kBehaviourChange, *owner,
-                            DescribeConnection(conn, tls) + " on entry point " + ep +
-                                " are now closed by the Gateway provider's deny-unknown-host "
-                                "router instead of reaching this route",
-                            "deny-unknown-host");
-            }
-          } else if (documents_of_[now->object] != owner &&
-                     reordered.emplace(owner, now->object).second) {
-            const model::Route& r = *owner->rr->route;
-            Loss& l = r.priority.present
-                          ? Report(kRouteOrderChanges, *owner, r.priority.node, r.priority.loc,
-                                   r.path + "/priority", "", "priority")
-                          : ReportAtMatch(kRouteOrderChanges, *owner, "", "priority");
-            l.diagnostic.message =
-                DescribeConnection(conn, tls) + " on entry point " + ep + " now reach " +
-                now->object + " instead of " + owner->key +
-                ": the Gateway provider orders routers by longest hostname, not by the "
-                "IngressRouteTCP priority (" +
-                std::to_string(owner->pr->priority) + ")";
-            l.related = now->object;
           }
         }
       }
