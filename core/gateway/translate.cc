@@ -25,6 +25,7 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kGroup = "gateway.networking.k8s.io";
 constexpr std::size_t kMaxHostnames = 16;  // TLSRoute v1 at gateway-api v1.5.1
+constexpr char kClient[] = "192.0.2.10";   // replay client: TEST-NET-1, outside any ClientIP range
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -1085,7 +1086,6 @@ void Translator::Analyse(const std::vector<Json>& documents) {
   std::set<std::pair<const Work*, std::string>> redirected;
   std::set<std::pair<const Work*, std::string>> reordered;
   std::set<const Work*> denied;
-  const std::string kClient = "192.0.2.10";  // TEST-NET-1: outside any ClientIP range
   for (const std::string& ep : eps) {
     // Every SNI named on the entry point, before and after, plus none and an unknown one.
     std::vector<std::string> snis = {"", "irtcp-probe.invalid"};
