@@ -22,7 +22,6 @@ struct RenderFlags {
   std::string output = "yaml";
   std::string fail_on;  ///< "": never fail on findings
   std::string color = "auto";
-  bool include_secrets = false;
   std::shared_ptr<ProviderFlags> provider = std::make_shared<ProviderFlags>();
 };
 
@@ -49,7 +48,7 @@ int RunRender(const RenderFlags& flags, Io& io) {
     return kExitError;
   }
   render::RenderOptions render_options;
-  render_options.include_secrets = flags.include_secrets;
+  render_options.include_secrets = flags.input.include_secrets;  // shared with cluster mode
   io.out << render::Render(session->provider.config, format, render_options);
   report::FormatOptions text_options;
   text_options.color = UseColor(flags.color, 2);
@@ -84,9 +83,6 @@ void SetupRender(CLI::App& app, int& exit_code) {
                   "always, never")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  cmd->add_flag("--include-secrets", flags->include_secrets,
-                "Write certificate, key and CA material from Secrets (default: a placeholder "
-                "naming the Secret)");
   AddProviderFlags(*cmd, flags->provider);
   cmd->callback([flags, &exit_code]() {
     Io io{std::cout, std::cerr};
