@@ -12,13 +12,19 @@
 namespace irtcp::cli {
 
 void AddInputFlags(CLI::App& app, InputFlags& flags) {
-  app.add_option("paths", flags.paths,
-                 "Files, directories (searched recursively for *.yaml and *.yml) or - for stdin")
-      ->type_name("PATH");
+  // PATH stays required for CLI11 (a repeatable option then stops before it instead of taking
+  // the paths as its values); -f or --from-cluster give the input instead and lift it.
+  CLI::Option* paths =
+      app.add_option("paths", flags.paths,
+                     "Files, directories (searched recursively for *.yaml and *.yml) or - for "
+                     "stdin (or -f PATH, or --from-cluster)")
+          ->required()
+          ->type_name("PATH");
   app.add_option("-f,--filename", flags.filenames,
                  "A PATH, as kubectl spells it (repeatable; -f DIR searches DIR recursively)")
       ->type_name("PATH")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->each([paths](const std::string&) { paths->required(false); });
   app.add_flag("-R,--recursive", flags.recursive,
                "Accepted for kubectl habits: directories are always searched recursively");
   flags.ns_option = app.add_option("-n,--namespace", flags.ns,
@@ -44,9 +50,17 @@ void AddInputFlags(CLI::App& app, InputFlags& flags) {
 
 void AddClusterFlags(CLI::App& app, InputFlags& flags) {
   const std::string group = "Cluster (read through kubectl)";
-  app.add_flag("--from-cluster", flags.from_cluster,
-               "Check the live objects of the current kubectl context (kubectl api-resources, "
-               "then kubectl get -o yaml); findings name cluster:NAMESPACE/KIND/NAME")
+  CLI::Option* paths = app.get_option_no_throw("paths");
+  app.add_flag_callback(
+         "--from-cluster",
+         [&flags, paths]() {
+           flags.from_cluster = true;
+           if (paths != nullptr) {
+             paths->required(false);
+           }
+         },
+         "Check the live objects of the current kubectl context (kubectl api-resources, then "
+         "kubectl get -o yaml); findings name cluster:NAMESPACE/KIND/NAME")
       ->group(group);
   app.add_option("--context", flags.context, "With --from-cluster: the kubeconfig context to use")
       ->type_name("CONTEXT")

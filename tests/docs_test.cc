@@ -180,7 +180,7 @@ TEST(Completion, Fish) {
             "source '" + (SourceDir() / "completions" / "irtcp.fish").string() + "'\n" +
                 R"(for l in 'irtcp va' 'irtcp validate -o ' 'irtcp explain IRT30' \
     'kubectl-irtcp render --fail-on w'
-  complete -C"$l" | string replace -r '\t.*' '' | string join ' '
+  echo (complete -C"$l" | string replace -r '\t.*' '')
 end
 )");
   // fish sorts what it offers.

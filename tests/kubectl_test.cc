@@ -38,7 +38,8 @@ class PluginDir {
 };
 
 /// Runs `argv` from the source tree with PATH = `path_prefix` + the current PATH.
-cluster::ProcessResult Run(const std::string& path_prefix, std::vector<std::string> argv) {
+cluster::ProcessResult RunWithPath(const std::string& path_prefix,
+                                   const std::vector<std::string>& argv) {
   const char* path = std::getenv("PATH");
   std::vector<std::string> full = {"env", "-C", SourceDir().string(), "NO_COLOR=1",
                                    "PATH=" + path_prefix + ":" + (path != nullptr ? path : "")};
@@ -55,18 +56,18 @@ TEST(KubectlPlugin, RealKubectlFindsAndRunsIt) {
     GTEST_SKIP() << "no kubectl on PATH (Debian: kubernetes-client)";
   }
   PluginDir dir;
-  cluster::ProcessResult list = Run(dir.path(), {"kubectl", "plugin", "list"});
+  cluster::ProcessResult list = RunWithPath(dir.path(), {"kubectl", "plugin", "list"});
   EXPECT_NE(list.out.find(dir.path() + "/kubectl-irtcp\n"), std::string::npos)
       << list.out << list.err;
   // kubectl_complete-irtcp is not a plugin (kubectl skips the completion helpers).
   EXPECT_EQ(list.out.find("kubectl_complete-irtcp"), std::string::npos) << list.out;
 
   cluster::ProcessResult clean =
-      Run(dir.path(), {"kubectl", "irtcp", "validate", "testdata/kubectl/clean.yaml"});
+      RunWithPath(dir.path(), {"kubectl", "irtcp", "validate", "testdata/kubectl/clean.yaml"});
   EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
   EXPECT_NE(clean.err.find("kubectl irtcp: 0 error(s)"), std::string::npos) << clean.err;
 
-  cluster::ProcessResult findings = Run(
+  cluster::ProcessResult findings = RunWithPath(
       dir.path(),
       {"kubectl", "irtcp", "validate", "-f", "testdata/examples/01-configuration-example.yaml"});
   EXPECT_EQ(findings.exit_code, 1) << findings.err;
@@ -75,17 +76,17 @@ TEST(KubectlPlugin, RealKubectlFindsAndRunsIt) {
       << findings.out;
 
   cluster::ProcessResult missing =
-      Run(dir.path(), {"kubectl", "irtcp", "validate", "-f", "testdata/kubectl/nope.yaml"});
+      RunWithPath(dir.path(), {"kubectl", "irtcp", "validate", "-f", "testdata/kubectl/nope.yaml"});
   EXPECT_EQ(missing.exit_code, 2) << missing.err;
   EXPECT_NE(missing.err.find("kubectl irtcp: error: testdata/kubectl/nope.yaml: "),
             std::string::npos)
       << missing.err;
 
-  cluster::ProcessResult usage = Run(dir.path(), {"kubectl", "irtcp", "validate"});
+  cluster::ProcessResult usage = RunWithPath(dir.path(), {"kubectl", "irtcp", "validate"});
   EXPECT_EQ(usage.exit_code, 2);
-  EXPECT_NE(usage.err.find("kubectl irtcp: error: no input"), std::string::npos) << usage.err;
+  EXPECT_EQ(usage.err, "paths is required\nRun with --help for more information.\n");
 
-  cluster::ProcessResult help = Run(dir.path(), {"kubectl", "irtcp", "--help"});
+  cluster::ProcessResult help = RunWithPath(dir.path(), {"kubectl", "irtcp", "--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("Usage: kubectl irtcp "), std::string::npos) << help.out;
 }
@@ -96,10 +97,10 @@ TEST(KubectlPlugin, KubectlCompletionReachesOurs) {
   }
   PluginDir dir;
   cluster::ProcessResult r =
-      Run(dir.path(), {"kubectl", "__complete", "irtcp", "validate", "-o", ""});
+      RunWithPath(dir.path(), {"kubectl", "__complete", "irtcp", "validate", "-o", ""});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find(":")), "text\njson\nsarif\ngithub\njunit\n") << r.out;
-  cluster::ProcessResult sub = Run(dir.path(), {"kubectl", "__complete", "irtcp", "va"});
+  cluster::ProcessResult sub = RunWithPath(dir.path(), {"kubectl", "__complete", "irtcp", "va"});
   EXPECT_EQ(sub.out.substr(0, sub.out.find(":")), "validate\n") << sub.out;
 }
 
@@ -107,8 +108,8 @@ TEST(KubectlPlugin, FilenameSynonyms) {
   PluginDir dir;
   // -f DIR -R reads the directory (always recursively) like a PATH; -f may repeat.
   cluster::ProcessResult r =
-      Run(dir.path(), {"kubectl-irtcp", "validate", "-R", "-f", "testdata/kubectl", "-f",
-                       "testdata/kubectl/clean.yaml"});
+      RunWithPath(dir.path(), {"kubectl-irtcp", "validate", "-R", "-f", "testdata/kubectl", "-f",
+                               "testdata/kubectl/clean.yaml"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("kubectl irtcp: 0 error(s)"), std::string::npos) << r.err;
 }
@@ -121,8 +122,8 @@ TEST(ClusterMode, ValidateNamesTheLiveObjects) {
   const std::string log = (fs::temp_directory_path() / "irtcp-kubectl-log").string();
   fs::remove(log);
   cluster::ProcessResult r =
-      Run(StandIn(), {"env", "FAKE_KUBECTL_LOG=" + log, IRTCP_BINARY, "validate", "--from-cluster",
-                      "--context", "prod", "-n", "apps"});
+      RunWithPath(StandIn(), {"env", "FAKE_KUBECTL_LOG=" + log, IRTCP_BINARY, "validate",
+                              "--from-cluster", "--context", "prod", "-n", "apps"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   ExpectGolden(TestdataDir() / "cluster" / "validate.stdout", r.out);
   ExpectGolden(TestdataDir() / "cluster" / "validate.stderr", r.err);
@@ -138,12 +139,12 @@ TEST(ClusterMode, ValidateNamesTheLiveObjects) {
 
 TEST(ClusterMode, ResolveAndRender) {
   cluster::ProcessResult resolve =
-      Run(StandIn(), {IRTCP_BINARY, "resolve", "--from-cluster", "--context=prod", "-A"});
+      RunWithPath(StandIn(), {IRTCP_BINARY, "resolve", "--from-cluster", "--context=prod", "-A"});
   EXPECT_EQ(resolve.exit_code, 0) << resolve.err;
   ExpectGolden(TestdataDir() / "cluster" / "resolve.stdout", resolve.out);
   cluster::ProcessResult render =
-      Run(StandIn(), {IRTCP_BINARY, "render", "--from-cluster", "--kubeconfig", "kc.yaml",
-                      "--context", "prod", "-n", "apps", "--include-secrets"});
+      RunWithPath(StandIn(), {IRTCP_BINARY, "render", "--from-cluster", "--kubeconfig", "kc.yaml",
+                              "--context", "prod", "-n", "apps", "--include-secrets"});
   EXPECT_EQ(render.exit_code, 0) << render.err;
   ExpectGolden(TestdataDir() / "cluster" / "render.stdout", render.out);
 }
@@ -176,7 +177,7 @@ TEST(ClusterMode, KubectlFailuresExit2WithKubectlsMessage) {
     SCOPED_TRACE(c.name);
     std::vector<std::string> argv = {IRTCP_BINARY, "validate", "--from-cluster"};
     argv.insert(argv.end(), c.args.begin(), c.args.end());
-    cluster::ProcessResult r = Run(StandIn(), argv);
+    cluster::ProcessResult r = RunWithPath(StandIn(), argv);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(r.err.substr(0, std::string(c.err).size()), c.err);
@@ -191,15 +192,21 @@ TEST(ClusterMode, MissingKubectlAndPluginMessages) {
   EXPECT_EQ(r.err, "irtcp: error: kubectl: not found on PATH\n");
   PluginDir dir;
   cluster::ProcessResult plugin =
-      Run(StandIn() + ":" + dir.path(),
-          {"kubectl-irtcp", "resolve", "--from-cluster", "--context", "gone"});
+      RunWithPath(StandIn() + ":" + dir.path(),
+                  {"kubectl-irtcp", "resolve", "--from-cluster", "--context", "gone"});
   EXPECT_EQ(plugin.exit_code, 2);
   EXPECT_EQ(plugin.err.substr(0, 27), "kubectl irtcp: error: kubec") << plugin.err;
   cluster::ProcessResult stray =
-      Run(StandIn(), {IRTCP_BINARY, "validate", "--context", "prod", "x"});
+      RunWithPath(StandIn(), {IRTCP_BINARY, "validate", "--context", "prod", "x"});
   EXPECT_EQ(stray.exit_code, 2);
   EXPECT_EQ(stray.err,
             "irtcp: error: --context, --kubeconfig and -A read a cluster: add --from-cluster\n");
+  cluster::ProcessResult fix = RunWithPath(StandIn(), {IRTCP_BINARY, "validate", "--from-cluster",
+                                                       "--context=prod", "-n", "apps", "--fix"});
+  EXPECT_EQ(fix.exit_code, 2);
+  EXPECT_EQ(fix.err,
+            "irtcp: error: --fix writes files; the objects read with --from-cluster are not files "
+            "(use --diff to see the fixes)\n");
 }
 
 }  // namespace

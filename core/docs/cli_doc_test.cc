@@ -74,7 +74,7 @@ TEST(KubectlComplete, Cases) {
   };
   const Case cases[] = {
       {"subcommand", {"va"}, "validate\n:4\n"},
-      {"all subcommands", {""}, "validate\nhelp\nexplain\n--help\n--version\n:4\n"},
+      {"all subcommands (explain only once it is one)", {""}, "validate\nhelp\n--help\n--version\n:4\n"},
       {"flag value", {"validate", "-o", ""}, "text\njson\n:4\n"},
       {"flags", {"validate", "--s"}, "--select\n:4\n"},
       {"codes", {"validate", "--select", "IRT30"}, "IRT301\nIRT302\n:4\n"},

@@ -12,7 +12,26 @@ namespace {
 /// Text in a roff line: escaped, without a leading control character.
 std::string Line(std::string_view text) { return RoffEscape(text); }
 
-/// Inline markdown (`code`, ``code``) to roff with escapes.
+/// Backslashes and hyphens escaped; what RoffEscape does without guarding the line start.
+std::string EscapeChars(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '\\':
+        out += "\\e";
+        break;
+      case '-':
+        out += "\\-";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+/// Inline markdown (`code`, ``code``) to roff with escapes, for the start of a line.
 std::string Inline(std::string_view text) {
   std::string out;
   std::size_t i = 0;
@@ -33,7 +52,7 @@ std::string Inline(std::string_view text) {
           code.remove_suffix(1);
         }
         out += "\\fB";
-        out += RoffEscape(code);
+        out += EscapeChars(code);
         out += "\\fR";
         i = close + ticks;
         continue;
@@ -43,10 +62,13 @@ std::string Inline(std::string_view text) {
     if (next == std::string_view::npos) {
       next = text.size();
     }
-    out += RoffEscape(text.substr(i, next - i));
+    out += EscapeChars(text.substr(i, next - i));
     i = next;
   }
-  // RoffEscape guards a leading '.', but code spans begin with \fB: guard the line start too.
+  // Every caller starts a line with the result.
+  if (!out.empty() && (out.front() == '.' || out.front() == '\'')) {
+    out.insert(0, "\\&");
+  }
   return out;
 }
 
@@ -146,20 +168,7 @@ std::string OptionsSection(const CliDoc& cli) {
 }  // namespace
 
 std::string RoffEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\e";
-        break;
-      case '-':
-        out += "\\-";
-        break;
-      default:
-        out += c;
-    }
-  }
+  std::string out = EscapeChars(text);
   if (!out.empty() && (out.front() == '.' || out.front() == '\'')) {
     out.insert(0, "\\&");
   }
@@ -213,11 +222,7 @@ std::string MarkdownToRoff(std::string_view markdown) {
       out += ".PP\n";
       paragraph_open = true;
     }
-    std::string inl = Inline(text);
-    if (!inl.empty() && (inl.front() == '.' || inl.front() == '\'')) {
-      inl.insert(0, "\\&");
-    }
-    out += inl + "\n";
+    out += Inline(text) + "\n";
   }
   if (in_code) {
     out += ".fi\n.RE\n";
