@@ -99,9 +99,9 @@ TEST(KubectlPlugin, KubectlCompletionReachesOurs) {
   cluster::ProcessResult r =
       RunWithPath(dir.path(), {"kubectl", "__complete", "irtcp", "validate", "-o", ""});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.substr(0, r.out.find(":")), "text\njson\nsarif\ngithub\njunit\n") << r.out;
+  EXPECT_EQ(r.out.substr(0, r.out.find(':')), "text\njson\nsarif\ngithub\njunit\n") << r.out;
   cluster::ProcessResult sub = RunWithPath(dir.path(), {"kubectl", "__complete", "irtcp", "va"});
-  EXPECT_EQ(sub.out.substr(0, sub.out.find(":")), "validate\n") << sub.out;
+  EXPECT_EQ(sub.out.substr(0, sub.out.find(':')), "validate\n") << sub.out;
 }
 
 TEST(KubectlPlugin, FilenameSynonyms) {
