@@ -148,6 +148,7 @@ docs::CliDoc DescribeCli(const CLI::App& app) {
         o.choices = Choices(full);
         o.value_name = BaseTypeName(full);
         o.value = KindOf(o.value_name, o.choices);
+        o.repeatable = opt->get_expected_max() > 1;
       }
       c.options.push_back(std::move(o));
     }

@@ -30,6 +30,7 @@ struct OptionDoc {
   std::string group;  ///< CLI11 group ("Options", "Provider options", ...)
   std::vector<std::string> choices;
   ValueKind value = ValueKind::kNone;
+  bool repeatable = false;  ///< may be given more than once (--select A --select B)
 };
 
 struct PositionalDoc {

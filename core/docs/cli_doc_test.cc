@@ -9,12 +9,18 @@ CliDoc SmallCli() {
   CliDoc cli;
   cli.version = "9.9";
   CommandDoc validate{"validate", "Check manifests", {}, {}};
-  validate.options.push_back(OptionDoc{
-      {"o"}, {"output"}, "TEXT", "Output format", "Options", {"text", "json"}, ValueKind::kChoice});
+  validate.options.push_back(OptionDoc{{"o"},
+                                       {"output"},
+                                       "TEXT",
+                                       "Output format",
+                                       "Options",
+                                       {"text", "json"},
+                                       ValueKind::kChoice,
+                                       false});
   validate.options.push_back(
-      OptionDoc{{}, {"select"}, "CODE", "Codes", "Options", {}, ValueKind::kCode});
+      OptionDoc{{}, {"select"}, "CODE", "Codes", "Options", {}, ValueKind::kCode, true});
   validate.options.push_back(
-      OptionDoc{{}, {"fix"}, "", "Apply fixes", "Options", {}, ValueKind::kNone});
+      OptionDoc{{}, {"fix"}, "", "Apply fixes", "Options", {}, ValueKind::kNone, false});
   validate.positionals.push_back(PositionalDoc{"paths", "PATH", "", false, true, ValueKind::kPath});
   cli.commands.push_back(validate);
   cli.commands.push_back(CommandDoc{"help", "Show help", {}, {}});
@@ -74,7 +80,9 @@ TEST(KubectlComplete, Cases) {
   };
   const Case cases[] = {
       {"subcommand", {"va"}, "validate\n:4\n"},
-      {"all subcommands (explain only once it is one)", {""}, "validate\nhelp\n--help\n--version\n:4\n"},
+      {"all subcommands (explain only once it is one)",
+       {""},
+       "validate\nhelp\n--help\n--version\n:4\n"},
       {"flag value", {"validate", "-o", ""}, "text\njson\n:4\n"},
       {"flags", {"validate", "--s"}, "--select\n:4\n"},
       {"codes", {"validate", "--select", "IRT30"}, "IRT301\nIRT302\n:4\n"},
@@ -99,6 +107,10 @@ TEST(Completions, ExplainWordsWithoutAnExplainCommand) {
       << fish;
   const std::string zsh = GenerateZsh(SmallCli(), Words());
   EXPECT_NE(zsh.find("        explain)\n"), std::string::npos);
+  EXPECT_NE(zsh.find("'*--select[Codes]:code:_irtcp_codes'"), std::string::npos) << zsh;
+  EXPECT_NE(zsh.find("'(-o --output)'{-o,--output}'[Output format]:TEXT:(text json)'"),
+            std::string::npos)
+      << zsh;
 }
 
 }  // namespace

@@ -266,8 +266,12 @@ std::string GenerateZsh(const CliDoc& cli, const ExplainWords& words) {
       }
       std::string spec = "[" + ZshDesc(Short(o.description)) + "]" + ZshAction(o);
       out += " \\\n            ";
+      // A repeatable option stays on offer after its first use ('*'); others exclude their
+      // other spellings once used.
       if (spellings.size() == 1) {
-        out += "'" + spellings.front() + spec + "'";
+        out += "'" + std::string(o.repeatable ? "*" : "") + spellings.front() + spec + "'";
+      } else if (o.repeatable) {
+        out += "'*'{" + Join(spellings, ",") + "}'" + spec + "'";
       } else {
         out += "'(" + Join(spellings) + ")'{" + Join(spellings, ",") + "}'" + spec + "'";
       }
