@@ -29,7 +29,6 @@ struct RenderFlags {
   std::string output = "yaml";
   std::string fail_on;  ///< "": never fail on findings
   std::string color = "auto";
-  bool include_secrets = false;
   std::string to = "traefik";  ///< --to traefik|gateway-api
   std::string gateway = "traefik/traefik";
   std::string gateway_class = "traefik";
@@ -55,10 +54,6 @@ int RunGatewayApi(const RenderFlags& flags, std::optional<diag::Severity> fail_o
   std::string err;
   if (!gateway::ParseGatewayRef(flags.gateway, &options, &err)) {
     io.err << "irtcp: error: " << err << "\n";
-    return kExitError;
-  }
-  if (flags.include_secrets) {
-    io.err << "irtcp: error: --include-secrets applies to --to traefik only\n";
     return kExitError;
   }
   options.experimental_channel = gateway::ExperimentalChannel(flags.provider->traefik_config);
@@ -146,7 +141,7 @@ int RunRender(const RenderFlags& flags, Io& io) {
     return kExitError;
   }
   render::RenderOptions render_options;
-  render_options.include_secrets = flags.include_secrets;
+  render_options.include_secrets = flags.input.include_secrets;  // shared with cluster mode
   io.out << render::Render(session->provider.config, format, render_options);
   report::FormatOptions text_options;
   text_options.color = UseColor(flags.color, 2);
@@ -189,9 +184,6 @@ void SetupRender(CLI::App& app, int& exit_code) {
                   "always, never")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  cmd->add_flag("--include-secrets", flags->include_secrets,
-                "Write certificate, key and CA material from Secrets (default: a placeholder "
-                "naming the Secret)");
   cmd->add_option("--gateway", flags->gateway,
                   "gateway-api: the Gateway the routes attach to, NAMESPACE/NAME")
       ->capture_default_str()

@@ -363,6 +363,12 @@ int RunValidate(const ValidateFlags& given, Io& io) {
     return kExitError;
   }
   const std::string format_name = EffectiveFormat(flags);
+  if (flags.fix && flags.input.from_cluster) {
+    // The live objects are not files; --diff shows what a fix would change in them.
+    io.err << "irtcp: error: --fix writes files; the objects read with --from-cluster are not "
+              "files (use --diff to see the fixes)\n";
+    return kExitError;
+  }
   if (flags.diff && !flags.output.output.empty() && flags.output.output != "text") {
     io.err << "irtcp: error: --diff prints a unified diff; it cannot be combined with -o "
            << flags.output.output << '\n';

@@ -12,17 +12,32 @@
 namespace irtcp::cli {
 
 void AddInputFlags(CLI::App& app, InputFlags& flags) {
-  app.add_option("paths", flags.paths,
-                 "Files, directories (searched recursively for *.yaml and *.yml) or - for stdin")
-      ->required()
-      ->type_name("PATH");
-  app.add_option("-n,--namespace", flags.ns,
-                 "Namespace of objects that have none (as kubectl applies it)")
-      ->capture_default_str();
+  // PATH stays required for CLI11 (a repeatable option then stops before it instead of taking
+  // the paths as its values); -f or --from-cluster give the input instead and lift it.
+  CLI::Option* paths =
+      app.add_option("paths", flags.paths,
+                     "Files, directories (searched recursively for *.yaml and *.yml) or - for "
+                     "stdin (or -f PATH, or --from-cluster)")
+          ->required()
+          ->type_name("PATH");
+  app.add_option("-f,--filename", flags.filenames,
+                 "A PATH, as kubectl spells it (repeatable; -f DIR searches DIR recursively)")
+      ->type_name("PATH")
+      ->allow_extra_args(false)
+      ->each([paths](const std::string&) { paths->required(false); });
+  app.add_flag("-R,--recursive", flags.recursive,
+               "Accepted for kubectl habits: directories are always searched recursively");
+  flags.ns_option = app.add_option("-n,--namespace", flags.ns,
+                                   "Namespace of objects that have none (as kubectl applies it); "
+                                   "with --from-cluster, the namespace to read")
+                        ->type_name("NAMESPACE")
+                        ->capture_default_str();
   app.add_option("--stdin-filename", flags.stdin_filename, "Name for standard input in findings")
+      ->type_name("NAME")
       ->capture_default_str();
   app.add_option("--max-file-size", flags.max_file_size,
                  "Files larger than this are reported, not parsed (e.g. 64M, 1G)")
+      ->type_name("SIZE")
       ->capture_default_str();
   app.add_flag("-v,--verbose", flags.verbose, "Also print what was skipped and why");
   app.add_option("-j,--jobs", flags.jobs,
@@ -30,6 +45,37 @@ void AddInputFlags(CLI::App& app, InputFlags& flags) {
                  "the output is the same for any value")
       ->type_name("N")
       ->check(CLI::Range(1U, 1024U));
+  AddClusterFlags(app, flags);
+}
+
+void AddClusterFlags(CLI::App& app, InputFlags& flags) {
+  const std::string group = "Cluster (read through kubectl)";
+  CLI::Option* paths = app.get_option_no_throw("paths");
+  app.add_flag_callback(
+         "--from-cluster",
+         [&flags, paths]() {
+           flags.from_cluster = true;
+           if (paths != nullptr) {
+             paths->required(false);
+           }
+         },
+         "Check the live objects of the current kubectl context (kubectl api-resources, then "
+         "kubectl get -o yaml); findings name cluster:NAMESPACE/KIND/NAME")
+      ->group(group);
+  app.add_option("--context", flags.context, "With --from-cluster: the kubeconfig context to use")
+      ->type_name("CONTEXT")
+      ->group(group);
+  app.add_option("--kubeconfig", flags.kubeconfig,
+                 "With --from-cluster: the kubeconfig file kubectl reads")
+      ->type_name("FILE")
+      ->group(group);
+  app.add_flag("-A,--all-namespaces", flags.all_namespaces,
+               "With --from-cluster: read every namespace (default: -n, else the context's)")
+      ->group(group);
+  app.add_flag("--include-secrets", flags.include_secrets,
+               "With --from-cluster, read Secrets too (TLS checks need them); render also writes "
+               "their certificate and key material (default: a placeholder naming the Secret)")
+      ->group(group);
 }
 
 void AddOutputFlags(CLI::App& app, OutputFlags& flags, const std::vector<std::string>& formats,
@@ -116,6 +162,27 @@ bool ParseFailOn(const std::string& text, std::optional<diag::Severity>* out) {
 
 bool MapInputFlags(const InputFlags& flags, run::SessionOptions* options, Io& io) {
   options->load.paths = flags.paths;
+  options->load.paths.insert(options->load.paths.end(), flags.filenames.begin(),
+                             flags.filenames.end());
+  if (options->load.paths.empty() && !flags.from_cluster) {
+    io.err << "irtcp: error: no input: name files or directories (PATH or -f PATH), - for "
+              "standard input, or --from-cluster\n";
+    return false;
+  }
+  if (flags.from_cluster) {
+    cluster::ClusterOptions c;
+    c.context = flags.context;
+    c.kubeconfig = flags.kubeconfig;
+    c.all_namespaces = flags.all_namespaces;
+    c.include_secrets = flags.include_secrets;
+    if (flags.ns_option != nullptr && flags.ns_option->count() > 0) {
+      c.ns = flags.ns;
+    }
+    options->load.cluster = std::move(c);
+  } else if (!flags.context.empty() || !flags.kubeconfig.empty() || flags.all_namespaces) {
+    io.err << "irtcp: error: --context, --kubeconfig and -A read a cluster: add --from-cluster\n";
+    return false;
+  }
   options->load.default_namespace = flags.ns;
   options->load.collect.stdin_name = flags.stdin_filename;
   options->verbose = flags.verbose;

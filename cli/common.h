@@ -32,6 +32,15 @@ struct Io {
 /// Flags every subcommand that reads manifests accepts.
 struct InputFlags {
   std::vector<std::string> paths;
+  std::vector<std::string> filenames;  ///< -f/--filename: kubectl's spelling of a PATH
+  bool recursive = false;              ///< -R: accepted for kubectl habits; directories recurse
+  // Cluster mode (core/cluster): the live objects through kubectl.
+  bool from_cluster = false;         ///< --from-cluster
+  std::string context;               ///< --context
+  std::string kubeconfig;            ///< --kubeconfig
+  bool all_namespaces = false;       ///< -A/--all-namespaces
+  bool include_secrets = false;      ///< --include-secrets: fetch Secrets (render: print their PEM)
+  CLI::Option* ns_option = nullptr;  ///< -n: given explicitly (passed on to kubectl)?
   std::string ns = "default";
   std::string stdin_filename = "<stdin>";
   std::string max_file_size = "64M";
@@ -46,7 +55,12 @@ struct OutputFlags {
   std::string fail_on;  ///< "" = the subcommand's default
 };
 
+/// The PATH positionals, -f/-R, -n, the loading flags and the cluster flags (AddClusterFlags).
 void AddInputFlags(CLI::App& app, InputFlags& flags);
+/// --from-cluster, --context, --kubeconfig, -A and --include-secrets (group "Cluster"). Called by
+/// AddInputFlags; a subcommand with positionals of its own (explain) that does not use
+/// AddInputFlags calls this and then MapInputFlags, which turns them into LoadOptions::cluster.
+void AddClusterFlags(CLI::App& app, InputFlags& flags);
 void AddOutputFlags(CLI::App& app, OutputFlags& flags, const std::vector<std::string>& formats,
                     const std::string& fail_on_default_help);
 
@@ -57,8 +71,9 @@ bool UseColor(const std::string& mode, int fd);
 /// "error|warning|info|never" -> threshold; `never` gives nullopt. False on a bad value.
 bool ParseFailOn(const std::string& text, std::optional<diag::Severity>* out);
 
-/// Maps the input flags onto a session's load options; on a bad flag value writes to io.err and
-/// returns false.
+/// Maps the input flags onto a session's load options (paths, -f, cluster mode); on a bad flag
+/// value, or no input at all (no PATH, no -f, no --from-cluster), writes to io.err and returns
+/// false.
 bool MapInputFlags(const InputFlags& flags, run::SessionOptions* options, Io& io);
 
 /// The directory SARIF URIs are relative to: the nearest directory at or above the current one

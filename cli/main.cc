@@ -18,6 +18,7 @@
 #include "cli/cmd_resolve.h"
 #include "cli/cmd_validate.h"
 #include "cli/common.h"
+#include "cli/plugin.h"
 #include "core/util/spell.h"
 
 namespace {
@@ -129,11 +130,10 @@ int Main(int argc, char** argv) {
   CLI::App app{
       "irtcp: lint, explain, resolve and render Traefik IngressRouteTCP manifests before they "
       "reach a cluster"};
-  // Installed as the kubectl plugin `kubectl-irtcp`, help and errors say `kubectl irtcp`.
-  std::string_view self = argc > 0 ? argv[0] : "irtcp";
-  self = self.substr(self.find_last_of('/') == std::string_view::npos ? 0
-                                                                      : self.find_last_of('/') + 1);
-  app.name(self == "kubectl-irtcp" ? "kubectl irtcp" : "irtcp");
+  // Installed as the kubectl plugin `kubectl-irtcp` (and its completion helper), help and
+  // errors say `kubectl irtcp`.
+  const irtcp::cli::Invocation invocation = irtcp::cli::InvocationOf(argc > 0 ? argv[0] : "irtcp");
+  app.name(invocation == irtcp::cli::Invocation::kIrtcp ? "irtcp" : "kubectl irtcp");
   app.set_version_flag("--version", std::string("irtcp ") + IRTCP_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
@@ -149,6 +149,16 @@ int Main(int argc, char** argv) {
   }
   if (const char* dump = std::getenv("IRTCP_DUMP_CLI"); dump != nullptr && *dump == '1') {
     irtcp::cli::DumpCli(app, std::cout);
+    return irtcp::cli::kExitClean;
+  }
+  // scripts/gen-docs.sh: the man pages and completions from this very command tree.
+  if (const char* dir = std::getenv("IRTCP_GENERATE_DOCS"); dir != nullptr && *dir != '\0') {
+    return irtcp::cli::GenerateDocs(app, dir, std::cerr) ? irtcp::cli::kExitClean
+                                                         : irtcp::cli::kExitError;
+  }
+  if (invocation == irtcp::cli::Invocation::kKubectlComplete) {
+    irtcp::cli::CompleteKubectlPlugin(app, std::vector<std::string>(argv + 1, argv + argc),
+                                      std::cout);
     return irtcp::cli::kExitClean;
   }
   try {
@@ -171,6 +181,17 @@ int Main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // As the kubectl plugin, every message line starting "irtcp:" says "kubectl irtcp:" instead.
+  std::unique_ptr<irtcp::cli::PluginMessagesBuf> plugin_messages;
+  std::streambuf* cerr_buf = std::cerr.rdbuf();
+  if (argc > 0 && irtcp::cli::InvocationOf(argv[0]) == irtcp::cli::Invocation::kKubectlPlugin) {
+    plugin_messages = std::make_unique<irtcp::cli::PluginMessagesBuf>(cerr_buf);
+    std::cerr.rdbuf(plugin_messages.get());
+  }
+  struct RestoreCerr {
+    std::streambuf* buf;
+    ~RestoreCerr() { std::cerr.rdbuf(buf); }
+  } restore{cerr_buf};
   // Setting up the command tree can throw too (std::bad_alloc, CLI11's option errors): report it
   // like a failure while running instead of letting std::terminate abort.
   try {

@@ -11,7 +11,16 @@ packages=(
   libssl-dev libasio-dev
   pre-commit  # tests/precommit_test.cc runs the hooks with the real tool
   clang-format clang-tidy  # .ci/run: formatting and static analysis
+  man-db groff-base  # tests/docs_test.cc renders the man pages with man -l
+  zsh fish  # tests/docs_test.cc: the completions in real shells (bash is always there)
+  dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps computes Depends (tests/install_test.cc)
+  debootstrap  # scripts/deb-chroot-test.sh: install/remove the .deb on a clean Debian 12
 )
+# The kubectl plugin test (tests/kubectl_test.cc) runs the real kubectl: Debian's
+# kubernetes-client provides one, but never install it over a kubectl that is already there.
+if ! command -v kubectl >/dev/null 2>&1; then
+  packages+=(kubernetes-client)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -169,6 +169,15 @@ report::Summary LoadedRun::MakeSummary() const {
 std::unique_ptr<LoadedRun> Load(const LoadOptions& options) {
   auto run = std::make_unique<LoadedRun>(options.default_namespace);
   CollectInputs(options, *run);
+  if (options.cluster.has_value()) {
+    std::vector<source::SourceFilePtr> live;
+    if (!cluster::FetchFromCluster(*options.cluster, &live, &run->fatal_error)) {
+      return run;
+    }
+    for (source::SourceFilePtr& f : live) {
+      run->collected.sources.push_back(std::move(f));
+    }
+  }
   const std::vector<source::SourceFilePtr>& sources = run->collected.sources;
   // Parsing is the bulk of loading and files are independent: parse them on up to `threads`
   // workers, each file into its own slot, then index the objects in input order so findings and

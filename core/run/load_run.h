@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cluster/kubectl.h"
 #include "core/diag/diagnostic.h"
 #include "core/input/collect.h"
 #include "core/model/object.h"
@@ -37,6 +38,9 @@ struct LoadOptions {
   std::vector<std::string> context_paths;
   /// Called (from any worker thread) after each file is parsed: files done, total.
   std::function<void(std::size_t, std::size_t)> progress;
+  /// --from-cluster: the live objects read through kubectl are inputs too (after the paths),
+  /// one source per object named `cluster:<ns>/<Kind>/<name>`.
+  std::optional<cluster::ClusterOptions> cluster;
 };
 
 /// CPUs this process may run on (its affinity mask), at least 1.
@@ -58,6 +62,9 @@ struct LoadedRun {
   std::vector<const source::SourceFile*> context_only;
   /// Files left out by the exclude globs.
   std::size_t excluded_files = 0;
+  /// Set when the input could not be read at all (kubectl failed in cluster mode): the run
+  /// stops with this message and exit 2.
+  std::string fatal_error;
 
   bool IsContextOnly(const source::SourceFile* file) const;
 

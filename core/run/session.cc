@@ -127,6 +127,10 @@ std::unique_ptr<Session> RunSession(const SessionOptions& options) {
     return s;
   }
   s->loaded = Load(options.load);
+  if (!s->loaded->fatal_error.empty()) {
+    s->fatal_error = s->loaded->fatal_error;
+    return s;
+  }
   if (!Analyse(*s, options, &s->fatal_error)) {
     return s;
   }
