@@ -4,7 +4,7 @@ _irtcp() {
   cur="${COMP_WORDS[COMP_CWORD]}"
   prev="${COMP_WORDS[COMP_CWORD-1]}"
   sub="${COMP_WORDS[1]}"
-  local common="--output --color --fail-on --namespace --stdin-filename --max-file-size --verbose --jobs --traefik-config --default-rule-syntax --help"
+  local common="--output --color --fail-on --namespace --stdin-filename --max-file-size --verbose --jobs --traefik-config --traefik-version --default-rule-syntax --help"
   local provider="--allow-cross-namespace --allow-external-name-services --allow-empty-services --native-lb-by-default --disable-cluster-scope-resources --cross-provider-namespaces --watch-namespace --label-selector --ingress-class"
   if [ "$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=($(compgen -W "validate render resolve help --help --version" -- "$cur"))
@@ -21,6 +21,7 @@ _irtcp() {
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --fail-on) COMPREPLY=($(compgen -W "error warning info never" -- "$cur")); return ;;
     --default-rule-syntax) COMPREPLY=($(compgen -W "v3 v2" -- "$cur")); return ;;
+    --traefik-version|--upgrade-to) COMPREPLY=($(compgen -W "2.10 2.11 3.0 3.1 3.2 3.3 3.4 3.5 3.6 3.7" -- "$cur")); return ;;
     --crd|--traefik-config|--config|--baseline|--write-baseline|--context-path|--output-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [ "$sub" = help ]; then
@@ -29,7 +30,7 @@ _irtcp() {
   fi
   if [[ "$cur" == -* ]]; then
     case "$sub" in
-      validate) COMPREPLY=($(compgen -W "$common $provider --crd --strict-references --fix --unsafe-fixes --diff --config --no-config --show-config --select --ignore --severity --exclude --show-suppressed --baseline --write-baseline --context-path --output-file --quiet" -- "$cur")) ;;
+      validate) COMPREPLY=($(compgen -W "$common $provider --crd --upgrade-to --strict-references --fix --unsafe-fixes --diff --config --no-config --show-config --select --ignore --severity --exclude --show-suppressed --baseline --write-baseline --context-path --output-file --quiet" -- "$cur")) ;;
       render) COMPREPLY=($(compgen -W "$common $provider --include-secrets" -- "$cur")) ;;
       resolve) COMPREPLY=($(compgen -W "$common $provider" -- "$cur")) ;;
     esac
