@@ -46,7 +46,7 @@ if [ "$with_ajv" = "--with-ajv" ]; then
   # Side by side: ajv (Node.js) on the same corpus and the same CRD schema (npm registry only).
   cp bench/ajv/package.json bench/ajv/validate.js "$work/"
   (cd "$work" && npm install --silent --no-audit --no-fund >/dev/null)
-  crd=schemas/traefik.io_ingressroutetcps.yaml
+  crd=schemas/traefik/v3.7.9/traefik.io_ingressroutetcps.yaml
   best=999999
   for i in 1 2 3; do
     s=$(date +%s%N)

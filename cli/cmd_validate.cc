@@ -46,6 +46,7 @@ struct ValidateFlags {
   CLI::Option* fail_on_option = nullptr;  ///< likewise
   std::string output_file;  ///< --output-file: the format goes there, text to the terminal
   bool quiet = false;       ///< --quiet: findings only, no summary or notes
+  std::string upgrade_to;   ///< --upgrade-to VERSION: the upgrade report ("" = none)
 };
 
 /// One line of --show-config: a key, its effective value and where it came from.
@@ -174,10 +175,15 @@ bool ApplyProjectConfig(ValidateFlags& flags, run::SessionOptions* options,
     flags.output.output = *file.output;
   }
   row("output", flags.output.output.empty() ? "text" : flags.output.output, output_flag);
-  row("traefik-version", file.traefik_version.value_or("3.7"), false);
   // Provider options: a flag wins over the file.
   config::StaticConfigSource& p = *flags.provider;
   const config::StaticConfigSource& f = file.provider;
+  const bool tv_flag = p.traefik_version.has_value();
+  if (!tv_flag && file.traefik_version.has_value()) {
+    p.traefik_version = file.traefik_version;
+    p.traefik_version_origin = file.traefik_version_origin;
+  }
+  row("traefik-version", p.traefik_version.value_or("3.7"), tv_flag);
   auto merge_bool = [&](const std::string& key,
                         std::optional<bool> config::StaticConfigSource::*m) {
     const bool by_flag = (p.*m).has_value();
@@ -258,6 +264,9 @@ void PrintSummaryLine(const std::vector<diag::Diagnostic>& findings, const repor
   io.err << "irtcp: " << counts[2] << " error(s), " << counts[1] << " warning(s), " << counts[0]
          << " info in " << summary.files - summary.skipped_files << " file(s), "
          << summary.traefik_objects << " Traefik object(s) checked";
+  if (!summary.traefik_version.empty()) {
+    io.err << " for Traefik " << summary.traefik_version;
+  }
   if (summary.suppressed_count() > 0) {
     io.err << ", " << summary.suppressed_count() << " suppressed";
   }
@@ -388,6 +397,9 @@ int RunValidate(const ValidateFlags& given, Io& io) {
   options.strict_references = flags.strict_references;
   options.baseline_path = flags.baseline;
   options.load.context_paths = flags.context_paths;
+  if (!flags.upgrade_to.empty()) {
+    options.upgrade_to = flags.upgrade_to;
+  }
   if (!MapInputFlags(flags.input, &options, io)) {
     return kExitError;
   }
@@ -522,6 +534,11 @@ void SetupValidate(CLI::App& app, int& exit_code) {
                   "Validate against this CRD file instead of the bundled schema for its kind "
                   "(repeatable)")
       ->type_name("FILE");
+  cmd->add_option("--upgrade-to", flags->upgrade_to,
+                  "Report what changes or stops working when the cluster moves from "
+                  "--traefik-version to this Traefik version (errors: what breaks; --fix applies "
+                  "the safe fixes)")
+      ->type_name("VERSION");
   cmd->add_flag("--strict-references", flags->strict_references,
                 "Report references to objects missing from the input even where the input holds "
                 "no object of that kind in that namespace");

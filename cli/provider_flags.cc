@@ -60,6 +60,13 @@ void AddProviderFlags(CLI::App& app, const std::shared_ptr<ProviderFlags>& flags
          "core.defaultRuleSyntax: rule syntax of routes that set none (v3 or v2)")
       ->check(CLI::IsMember({"v2", "v3"}))
       ->group("Provider options");
+  app.add_option_function<std::string>(
+         "--traefik-version", [flags](const std::string& v) { flags->traefik_version = v; },
+         "The Traefik that reads the manifests: 2.10, 2.11, 3.0 ... 3.7 (default 3.7; also "
+         "vX.Y.Z or an image such as traefik:v2.11.3); selects the CRD schemas, rule syntax and "
+         "provider behaviour of that version")
+      ->type_name("VERSION")
+      ->group("Provider options");
   app.add_option("--traefik-config", flags->traefik_config,
                  "Traefik's static configuration: traefik.yml/.toml, or the Deployment or "
                  "DaemonSet manifest that runs Traefik (provider options and entry points; the "

@@ -297,6 +297,22 @@ TEST(RuleConformance, MatchCases) {
   EXPECT_EQ(tally.ran, 193);
 }
 
+// The cases run per syntax: the v2 ones are also what Traefik 2.10/2.11 run (their matchers are
+// v3's matcher_v2.go, versions.md §3.2), the v3 ones what 3.x runs by default.
+TEST(RuleConformance, BothSyntaxesAreCovered) {
+  for (const char* file : {"parse.yml", "match.yml"}) {
+    SCOPED_TRACE(file);
+    int v2 = 0;
+    int v3 = 0;
+    for (const auto& item : LoadCases(file)) {
+      (SyntaxOf(item) == Syntax::kV2 ? v2 : v3) += 1;
+    }
+    std::printf("%s: %d v2 cases, %d v3 cases\n", file, v2, v3);
+    EXPECT_GT(v2, 50);
+    EXPECT_GT(v3, 50);
+  }
+}
+
 TEST(RuleConformance, PriorityCases) {
   YAML::Node cases = LoadCases("priority.yml");
   Tally tally;

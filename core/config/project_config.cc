@@ -51,7 +51,6 @@ constexpr KeySpec kKeys[] = {
 
 constexpr std::string_view kTraefikVersions[] = {"2.10", "2.11", "3.0", "3.1", "3.2",
                                                  "3.3",  "3.4",  "3.5", "3.6", "3.7"};
-constexpr std::string_view kModelledVersion = "3.7";
 
 class Parser {
  public:
@@ -288,11 +287,7 @@ class Parser {
         return false;
       }
       out_->traefik_version = value;
-      if (value != kModelledVersion) {
-        out_->notes.push_back("traefik-version " + value +
-                              " is not yet modelled: checks follow Traefik " +
-                              std::string(kModelledVersion));
-      }
+      out_->traefik_version_origin = Where(doc_.node(v).loc);
     } else if (name == "default-rule-syntax") {
       constexpr std::string_view kAllowed[] = {"v2", "v3"};
       if (!OneOf(v, name, value, kAllowed)) {

@@ -28,6 +28,7 @@ struct ProjectConfig {
   std::optional<std::string> fail_on;
   std::optional<std::string> output;
   std::optional<std::string> traefik_version;
+  std::string traefik_version_origin;  ///< "file:line:col" of its value
   /// Provider options and traefik-config (a relative traefik-config is resolved against the
   /// file's directory).
   StaticConfigSource provider;

@@ -108,8 +108,9 @@ default-rule-syntax: v2
   EXPECT_EQ(cfg.output, "json");
   EXPECT_EQ(cfg.provider.traefik_config, "traefik.yml");  // relative to cfg/
   EXPECT_EQ(cfg.traefik_version, "3.3");
-  ASSERT_EQ(cfg.notes.size(), 1U);
-  EXPECT_EQ(cfg.notes[0], "traefik-version 3.3 is not yet modelled: checks follow Traefik 3.7");
+  EXPECT_TRUE(cfg.notes.empty());
+  EXPECT_EQ(cfg.traefik_version_origin.rfind("cfg/.irtcp.yaml:", 0), 0U)
+      << cfg.traefik_version_origin;
   EXPECT_EQ(cfg.provider.allow_cross_namespace, true);
   EXPECT_EQ(cfg.provider.allow_external_name_services, false);
   EXPECT_EQ(cfg.provider.allow_empty_services, true);

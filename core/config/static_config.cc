@@ -38,20 +38,88 @@ void ApplyOverrides(const StaticConfigSource& source, provider::StaticConfig& co
   }
 }
 
+namespace {
+
+/// Resets the options `version` does not have (versions.md §4.1, §3.1) to Traefik's default, with
+/// a note naming each: that Traefik would refuse to start on an unknown option or ignore it.
+void DropUnknownOptions(provider::StaticConfig& config, std::vector<std::string>* notes) {
+  provider::ProviderOptions& p = config.provider;
+  const version::TraefikVersion& v = p.traefik_version;
+  const std::string on = " is not an option of Traefik " + v.Display() + "; ignored";
+  if (p.native_lb_by_default && !v.AtLeast(3, 0)) {
+    p.native_lb_by_default = false;
+    notes->push_back("providers.kubernetesCRD.nativeLBByDefault" + on);
+  }
+  if (p.disable_cluster_scope_resources && !v.AtLeastPatch(3, 1, 2)) {
+    p.disable_cluster_scope_resources = false;
+    notes->push_back("providers.kubernetesCRD.disableClusterScopeResources" + on);
+  }
+  if (p.cross_provider_namespaces && !version::HasResolveReference(v)) {
+    p.cross_provider_namespaces.reset();
+    notes->push_back("providers.kubernetesCRD.crossProviderNamespaces" + on);
+  }
+  if (config.default_rule_syntax != "v3" && !v.AtLeast(3, 0)) {
+    notes->push_back("core.defaultRuleSyntax" + on + " (Traefik v2 has only the v2 syntax)");
+  }
+  if (!v.AtLeast(3, 0)) {
+    config.default_rule_syntax = "v2";
+  }
+}
+
+}  // namespace
+
+bool ResolveTraefikVersion(const StaticConfigSource& source, const TraefikConfig* file,
+                           version::TraefikVersion* out, std::vector<std::string>* notes,
+                           std::string* err) {
+  *out = version::DefaultVersion();
+  std::string note;
+  if (source.traefik_version) {
+    std::string parse_err;
+    if (!version::ParseTraefikVersion(*source.traefik_version, out, &note, &parse_err)) {
+      *err = source.traefik_version_origin + ": " + parse_err;
+      return false;
+    }
+  } else if (file != nullptr && file->image) {
+    std::string parse_err;
+    if (!version::ParseTraefikVersion(*file->image, out, &note, &parse_err)) {
+      *out = version::DefaultVersion();
+      note = file->image_origin + ": the Traefik version of image \"" + *file->image +
+             "\" is not known (" + parse_err + "); checks follow Traefik " + out->Line() +
+             " (set --traefik-version)";
+    } else if (note.empty()) {
+      note = "Traefik " + out->Display() + ", from the image " + *file->image + " (" +
+             file->image_origin + ")";
+    }
+  }
+  if (!note.empty()) {
+    notes->push_back(std::move(note));
+  }
+  return true;
+}
+
 bool BuildStaticConfig(const StaticConfigSource& source, provider::StaticConfig* config,
                        std::vector<std::string>* notes, std::string* err) {
   *config = provider::StaticConfig{};
+  std::optional<TraefikConfig> file;
   if (!source.traefik_config.empty()) {
     std::string file_err;
-    std::optional<TraefikConfig> file = LoadTraefikConfig(source.traefik_config, &file_err);
+    file = LoadTraefikConfig(source.traefik_config, &file_err);
     if (!file) {
       *err = "--traefik-config: " + file_err;
       return false;
     }
+  }
+  version::TraefikVersion v;
+  if (!ResolveTraefikVersion(source, file ? &*file : nullptr, &v, notes, err)) {
+    return false;
+  }
+  config->provider.traefik_version = v;
+  if (file) {
     ApplyTraefikConfig(*file, *config);
     notes->insert(notes->end(), file->notes.begin(), file->notes.end());
   }
   ApplyOverrides(source, *config);
+  DropUnknownOptions(*config, notes);
   return true;
 }
 

@@ -25,7 +25,22 @@ struct StaticConfigSource {
   std::optional<std::string> label_selector;
   std::optional<std::string> ingress_class;
   std::optional<std::string> default_rule_syntax;
+  /// --traefik-version as given ("2.11", "v3.1.2", "traefik:v2.11.3"); unset: the configuration
+  /// file's, else the image tag of a Traefik Deployment given to --traefik-config, else 3.7.
+  std::optional<std::string> traefik_version;
+  /// Where traefik_version came from, for messages ("--traefik-version", ".irtcp.yaml:3:18").
+  std::string traefik_version_origin = "--traefik-version";
 };
+
+struct TraefikConfig;
+
+/// The Traefik version of a run: --traefik-version (or the configuration file's
+/// traefik-version), else the image tag of the Traefik workload in `file`, else 3.7. Notes say
+/// where it came from when not from a flag, and which behaviour changes a named older patch
+/// predates. False with *err (the supported versions) on a version irtcp does not know.
+bool ResolveTraefikVersion(const StaticConfigSource& source, const TraefikConfig* file,
+                           version::TraefikVersion* out, std::vector<std::string>* notes,
+                           std::string* err);
 
 /// Applies the flag layer of `source` over `config`.
 void ApplyOverrides(const StaticConfigSource& source, provider::StaticConfig& config);

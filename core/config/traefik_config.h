@@ -39,6 +39,10 @@ struct TraefikConfig {
   std::optional<std::string> default_rule_syntax;  ///< core.defaultRuleSyntax ("v2" or "v3")
   /// providers.kubernetesGateway.experimentalChannel (TCPRoute is watched only when true).
   std::optional<bool> gateway_experimental_channel;
+  /// The container image of the Deployment/DaemonSet that runs Traefik ("traefik:v2.11.3"), and
+  /// where it is ("deploy.yaml:21:18"): the Traefik version when no flag names one.
+  std::optional<std::string> image;
+  std::string image_origin;
   /// Things the user should know (the CRD provider is off; a --configFile was not read).
   std::vector<std::string> notes;
 };

@@ -130,6 +130,10 @@ void FindWorkloads(const yaml::Document& doc, yaml::NodeId obj, std::vector<Work
 bool ReadWorkload(const Workload& w, Interpreter& interp, std::string* err) {
   const yaml::Document& doc = *w.doc;
   const std::string& path = doc.file().path();
+  if (yaml::NodeId image = doc.Get(w.container, "image"); doc.IsScalar(image)) {
+    interp.config().image = std::string(doc.Text(image));
+    interp.config().image_origin = Where(path, doc.node(image).loc);
+  }
   std::vector<std::pair<std::string_view, yaml::NodeId>> args;
   for (std::string_view field : {"command", "args"}) {
     yaml::NodeId list = doc.Get(w.container, field);

@@ -23,25 +23,27 @@ namespace {
 // IRT4xx cross-resource, IRT5xx translation losses (Gateway API), IRT9xx meta.
 constexpr std::array kRules{
     // -- IRT0xx: input ---------------------------------------------------------------------------
-    Rule{&yaml::kYamlSyntax, nullptr},            // IRT001
-    Rule{&yaml::kInvalidEncoding, nullptr},       // IRT002
-    Rule{&schema::kUnknownField, nullptr},        // IRT003
-    Rule{&yaml::kDuplicateKey, nullptr},          // IRT004
-    Rule{&model::kNotAnObject, nullptr},          // IRT005
-    Rule{&yaml::kYamlLimits, nullptr},            // IRT006
-    Rule{&model::kNearMissKind, nullptr},         // IRT007
-    Rule{&input::kFileTooLarge, nullptr},         // IRT008
-    Rule{&input::kHelmTemplate, nullptr},         // IRT009
-    Rule{&schema::kTypeMismatch, nullptr},        // IRT010
-    Rule{&schema::kMissingField, nullptr},        // IRT011
-    Rule{&schema::kValueNotInEnum, nullptr},      // IRT012
-    Rule{&schema::kValueOutOfRange, nullptr},     // IRT013
-    Rule{&schema::kPatternMismatch, nullptr},     // IRT014
-    Rule{&schema::kInvalidObjectName, nullptr},   // IRT015
-    Rule{&schema::kConflictingFields, nullptr},   // IRT016
-    Rule{&schema::kNonStringMetaValue, nullptr},  // IRT017
-    Rule{&schema::kInvalidLabel, nullptr},        // IRT018
-    Rule{&schema::kSchemaViolation, nullptr},     // IRT019
+    Rule{&yaml::kYamlSyntax, nullptr},                // IRT001
+    Rule{&yaml::kInvalidEncoding, nullptr},           // IRT002
+    Rule{&schema::kUnknownField, nullptr},            // IRT003
+    Rule{&yaml::kDuplicateKey, nullptr},              // IRT004
+    Rule{&model::kNotAnObject, nullptr},              // IRT005
+    Rule{&yaml::kYamlLimits, nullptr},                // IRT006
+    Rule{&model::kNearMissKind, nullptr},             // IRT007
+    Rule{&input::kFileTooLarge, nullptr},             // IRT008
+    Rule{&input::kHelmTemplate, nullptr},             // IRT009
+    Rule{&schema::kTypeMismatch, nullptr},            // IRT010
+    Rule{&schema::kMissingField, nullptr},            // IRT011
+    Rule{&schema::kValueNotInEnum, nullptr},          // IRT012
+    Rule{&schema::kValueOutOfRange, nullptr},         // IRT013
+    Rule{&schema::kPatternMismatch, nullptr},         // IRT014
+    Rule{&schema::kInvalidObjectName, nullptr},       // IRT015
+    Rule{&schema::kConflictingFields, nullptr},       // IRT016
+    Rule{&schema::kNonStringMetaValue, nullptr},      // IRT017
+    Rule{&schema::kInvalidLabel, nullptr},            // IRT018
+    Rule{&schema::kSchemaViolation, nullptr},         // IRT019
+    Rule{&schema::kFieldNeedsNewerTraefik, nullptr},  // IRT020
+    Rule{&schema::kKindNeedsNewerTraefik, nullptr},   // IRT021
     // -- IRT003, IRT01x-IRT02x: schema (core/schema)
     // -----------------------------------------------
     // -- IRT1xx: rule language (core/rule_lang, core/lint/rules) ---------------------------------
@@ -95,6 +97,7 @@ constexpr std::array kRules{
     Rule{&kObjectNotWatched, &CheckObjectNotWatched},                                  // IRT408
     Rule{&kRouterNameCollision, &CheckRouterNameCollision},                            // IRT409
     Rule{&kDeprecatedIngressClassAnnotation, &CheckDeprecatedIngressClassAnnotation},  // IRT410
+    Rule{&kDeprecatedApiGroup, &CheckDeprecatedApiGroup},                              // IRT411
     // -- IRT490: what render reports from the provider engine (core/provider) --------------------
     Rule{&kProviderLog, &CheckProviderLog},  // IRT490
     // -- IRT5xx: losses when translating to Gateway API (core/gateway, render --to gateway-api) --

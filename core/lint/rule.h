@@ -8,6 +8,7 @@
 
 #include "core/diag/diagnostic.h"
 #include "core/model/object.h"
+#include "core/version/traefik_version.h"
 
 namespace irtcp::model {
 class Catalog;
@@ -23,7 +24,9 @@ namespace irtcp::lint {
 /// options, entry points) through `extra`-free plain fields: add fields here.
 struct LintOptions {
   std::string default_rule_syntax = "v3";  ///< core.defaultRuleSyntax (v2 or v3)
-  bool strict_references = false;          ///< --strict-references
+  /// The Traefik that reads the manifests (--traefik-version).
+  version::TraefikVersion traefik_version = version::DefaultVersion();
+  bool strict_references = false;  ///< --strict-references
   /// Provider options and entry points (flags, --traefik-config, defaults); nullptr: Traefik's
   /// defaults with unknown entry points.
   const provider::StaticConfig* static_config = nullptr;

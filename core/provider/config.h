@@ -122,6 +122,8 @@ struct Tcp {
   std::map<std::string, Service> services;
   std::map<std::string, Middleware> middlewares;
   std::map<std::string, ServersTransport> servers_transports;
+  /// Traefik v2's `tcp` section has no serversTransports at all (versions.md §4.7).
+  bool has_servers_transports = true;
 };
 
 /// tls.certificates entry (emitted as a list sorted by `ns/secretName`).

@@ -204,6 +204,10 @@ RefKey Engine::ResolveRef(std::string_view parent_ns, std::string_view name,
   if (name.find('@') != std::string_view::npos) {
     r.cross_provider = true;
     r.key = std::string(name);
+    // Before resolveReference (versions.md §4.3) a provider-qualified ref is taken verbatim.
+    if (!version::HasResolveReference(options_.traefik_version)) {
+      return r;
+    }
     if (!options_.allow_cross_namespace && util::EndsWith(name, "@kubernetescrd")) {
       r.error = "when allowCrossNamespace is disabled, @kubernetescrd references are disallowed";
     } else if (options_.cross_provider_namespaces.has_value() &&

@@ -27,6 +27,7 @@
 #include "core/provider/config.h"
 #include "core/provider/label_selector.h"
 #include "core/provider/options.h"
+#include "core/rule_lang/ast.h"
 
 namespace irtcp::provider {
 
@@ -172,6 +173,12 @@ struct BuildOptions {
 
 /// Runs the provider over the catalog. The catalog must outlive the result (results point into
 /// it).
+/// The rule syntax Traefik parses a route's match with (versions.md §3.1): v2 only on Traefik
+/// 2.x (the `syntax` field does not exist there); on v3 the route's `syntax` ("v2" selects v2,
+/// any other value v3), else core.defaultRuleSyntax.
+rule_lang::Syntax RouteSyntax(const model::Route& route, std::string_view default_rule_syntax,
+                              const version::TraefikVersion& traefik_version);
+
 Result Build(const model::Catalog& catalog, const ProviderOptions& options,
              const BuildOptions& build = {});
 

@@ -1,15 +1,20 @@
 // Traefik's Kubernetes CRD provider options and the static-configuration facts irtcp needs.
-// Defaults are Traefik v3.7's (provider.md section 1).
+// Defaults are Traefik's (provider.md section 1); `traefik_version` selects the release whose
+// behaviour the provider models (versions.md).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/version/traefik_version.h"
+
 namespace irtcp::provider {
 
 /// providers.kubernetesCRD.* as Traefik reads them.
 struct ProviderOptions {
+  /// The Traefik that reads the manifests (--traefik-version; default 3.7 = v3.7.9).
+  version::TraefikVersion traefik_version = version::DefaultVersion();
   std::vector<std::string> namespaces;  ///< empty: every namespace is watched
   std::string label_selector;           ///< applies to Traefik CRD kinds only
   std::string ingress_class;

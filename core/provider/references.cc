@@ -145,8 +145,9 @@ void Engine::CheckTlsOptionRef(const model::IngressRouteTCP& irtcp) {
 }
 
 void Engine::CheckTransportRef(const model::IngressRouteTCP& irtcp, const model::ServiceRef& ref) {
-  if (!ref.servers_transport.present || ref.servers_transport.value.empty()) {
-    return;
+  if (!ref.servers_transport.present || ref.servers_transport.value.empty() ||
+      !options_.traefik_version.AtLeast(3, 0)) {
+    return;  // v2 has no serversTransport field (IRT020 reports it)
   }
   const std::string& v = ref.servers_transport.value;
   const model::Object& o = *irtcp.object;

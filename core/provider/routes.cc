@@ -5,6 +5,17 @@
 
 namespace irtcp::provider {
 
+rule_lang::Syntax RouteSyntax(const model::Route& route, std::string_view default_rule_syntax,
+                              const version::TraefikVersion& traefik_version) {
+  if (!traefik_version.AtLeast(3, 0)) {
+    return rule_lang::Syntax::kV2;
+  }
+  if (route.syntax.present && !route.syntax.value.empty()) {
+    return rule_lang::SyntaxFromString(route.syntax.value);
+  }
+  return rule_lang::SyntaxFromString(default_rule_syntax);
+}
+
 void Engine::LoadIngressRouteTcps() {
   result_.ingresses.reserve(catalog_.ingress_route_tcps().size());
   for (const model::IngressRouteTCP& irtcp : catalog_.ingress_route_tcps()) {
@@ -220,7 +231,9 @@ void Engine::ProcessRoute(const model::IngressRouteTCP& irtcp, const model::Rout
   router.entry_points = irtcp.entry_points.Or({});
   router.service = name;
   router.rule = match;
-  router.rule_syntax = route.syntax.Or(std::string());
+  // ruleSyntax is not a TCPRouter field before v3 (versions.md §3.1).
+  router.rule_syntax =
+      options_.traefik_version.AtLeast(3, 0) ? route.syntax.Or(std::string()) : std::string();
   router.priority = route.priority.Or(0);
   if (irtcp.tls.present) {
     const model::RouteTls& t = irtcp.tls.value;

@@ -66,7 +66,10 @@ bool Engine::BuildLoadBalancer(const model::IngressRouteTCP& irtcp, const model:
   }
   // A refused serversTransport drops the service too; it is judged (and reported) whatever
   // else is wrong with the ref, and Traefik's error is the first one it meets.
-  const std::string& st = ref.servers_transport.Or(std::string());
+  // serversTransport exists from v3.0 (versions.md §2.1): v2 never reads the field.
+  static const std::string kNone;
+  const std::string& st =
+      options_.traefik_version.AtLeast(3, 0) ? ref.servers_transport.Or(std::string()) : kNone;
   std::string transport;
   std::string refusal;
   if (!st.empty()) {
@@ -163,7 +166,10 @@ bool Engine::LoadServers(const model::Object& owner, const model::ServiceRef& re
         "configuration";
     return false;
   }
-  if (ref.node_port_lb.Or(false) && type != "NodePort") {
+  const version::TraefikVersion& v = options_.traefik_version;
+  // nodePortLB exists from v3.1 (versions.md §2.1, §4.4).
+  const bool node_port_lb = v.AtLeast(3, 1) && ref.node_port_lb.Or(false);
+  if (node_port_lb && type != "NodePort") {
     Emit(EventLevel::kDebug, EventCode::kNodePortLbIgnored, "nodePortLB ignored", "", &owner,
          ref.node_port_lb.node, ref.path + "/nodePortLB")
         .detail = "nodePortLB is ignored: Service " + id + " is of type " + std::string(type) +
@@ -239,11 +245,14 @@ bool Engine::LoadServers(const model::Object& owner, const model::ServiceRef& re
     return false;
   }
   b->port_number = port_number;
-  const bool tls = ref.tls.Or(false);
+  // services[].tls reaches the servers from v3.2.4 (versions.md §0).
+  const bool tls = ref.tls.Or(false) && v.AtLeastPatch(3, 2, 4);
   auto add = [&](std::string address) { servers->push_back(Server{std::move(address), tls}); };
+  const bool native_lb =
+      ref.native_lb.present ? ref.native_lb.value : options_.native_lb_by_default;
 
   // A. nodePortLB.
-  if (type == "NodePort" && ref.node_port_lb.Or(false)) {
+  if (type == "NodePort" && node_port_lb) {
     b->source = ServerSource::kNodePort;
     const std::string refid = ref.ns.Or(std::string()) + "/" + sname;
     if (options_.disable_cluster_scope_resources) {
@@ -287,14 +296,14 @@ bool Engine::LoadServers(const model::Object& owner, const model::ServiceRef& re
     }
     return true;
   }
-  // B. ExternalName.
-  if (external) {
+  // B. ExternalName (v2 checks nativeLB first: see C).
+  if (external && (v.AtLeast(3, 0) || !native_lb)) {
     b->source = ServerSource::kExternalName;
     add(HostPort(svc->external_name.Or(std::string()), port_number));
     return true;
   }
   // C. nativeLB.
-  if (ref.native_lb.present ? ref.native_lb.value : options_.native_lb_by_default) {
+  if (native_lb) {
     b->source = ServerSource::kNativeLB;
     const std::string& ip = svc->cluster_ip.Or(std::string());
     const bool explicit_flag = ref.native_lb.present;
@@ -323,8 +332,15 @@ bool Engine::LoadServers(const model::Object& owner, const model::ServiceRef& re
     add(HostPort(ip, port_number));
     return true;
   }
-  // D. EndpointSlices.
+  // D. EndpointSlices (v3.1+). Traefik 2.x and 3.0 read the Service's Endpoints object instead
+  // (versions.md §4.4), which irtcp does not model: say so rather than guess.
   b->source = ServerSource::kEndpoints;
+  if (!v.AtLeast(3, 1)) {
+    b->unknown = "Traefik " + v.Line() + " takes the servers of Service " + b->ns + "/" + sname +
+                 " from its Endpoints object (EndpointSlices only from v3.1), which irtcp does "
+                 "not model: servers unknown";
+    return true;
+  }
   return LoadEndpointServers(owner, ref, b, port_name, servers, err);
 }
 
@@ -345,7 +361,7 @@ bool Engine::LoadEndpointServers(const model::Object& owner, const model::Servic
                      return x->object->name < y->object->name;
                    });
   b->slices = slices;
-  const bool tls = ref.tls.Or(false);
+  const bool tls = ref.tls.Or(false) && options_.traefik_version.AtLeastPatch(3, 2, 4);
   std::unordered_set<std::string_view> seen;
   std::size_t port_matches = 0;
   std::size_t endpoints = 0;

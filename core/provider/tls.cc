@@ -118,22 +118,35 @@ void Engine::LoadTlsStores() {
       }
       out.default_generated_cert = std::move(gc);
     }
+    // Before v3.7 one unreadable certificates[] Secret drops the whole store (the certificates
+    // loaded before it stay); from v3.7 only that certificate (versions.md §4.6).
+    const bool skip_one = options_.traefik_version.AtLeast(3, 7);
+    bool store_failed = false;
     for (std::size_t i = 0; i < store.certificates.size(); ++i) {
       const model::Field<std::string>& secret = store.certificates[i];
       CertificatePair pair;
       std::string err;
       if (!CertificateFromSecret(o.namespace_, secret.value, &pair, &err)) {
         Emit(EventLevel::kError, EventCode::kTlsStoreCertificate,
-             "Unable to read certificate secret " + o.namespace_ + "/" + secret.value +
-                 ", skipping (will retry on next configuration refresh)",
+             skip_one ? "Unable to read certificate secret " + o.namespace_ + "/" + secret.value +
+                            ", skipping (will retry on next configuration refresh)"
+                      : "Failed to load certificates: unable to read secret " + o.namespace_ + "/" +
+                            secret.value + ": the whole TLSStore is dropped",
              err, &o, secret.node,
              o.path_prefix + "/spec/certificates/" + std::to_string(i) + "/secretName");
+        if (!skip_one) {
+          store_failed = true;
+          break;
+        }
         continue;
       }
       std::string key = o.namespace_ + "/" + secret.value;
       if (result_.config.tls.certificates.count(key) == 0) {
         result_.config.tls.certificates.emplace(key, Certificate{std::move(pair), {id}});
       }
+    }
+    if (store_failed) {
+      continue;
     }
     stores[id] = std::move(out);
   }
@@ -257,7 +270,13 @@ void Engine::LoadTlsOptions() {
     TlsOptions out;
     out.min_version = opt.min_version.Or(std::string());
     out.max_version = opt.max_version.Or(std::string());
-    out.cipher_suites = opt.cipher_suites.present ? opt.cipher_suites.value : kDefaultCiphers;
+    // Defaults applied first from v2.11.7 / v3.1.1 (versions.md §4.5): before, an absent
+    // cipherSuites stays absent and an empty alpnProtocols gets the default list too.
+    const version::TraefikVersion& v = options_.traefik_version;
+    const bool defaults_first = v.major == 2 ? v.AtLeastPatch(2, 11, 7) : v.AtLeastPatch(3, 1, 1);
+    out.cipher_suites = opt.cipher_suites.present ? opt.cipher_suites.value
+                        : defaults_first          ? kDefaultCiphers
+                                                  : std::vector<std::string>{};
     out.curve_preferences = opt.curve_preferences.Or({});
     if (opt.client_auth.present) {
       const model::ClientAuthSpec& ca = opt.client_auth.value;
@@ -289,8 +308,12 @@ void Engine::LoadTlsOptions() {
       out.client_auth.client_auth_type = ca.client_auth_type.Or(std::string());
     }
     out.sni_strict = opt.sni_strict.Or(false);
-    out.alpn_protocols = opt.alpn_protocols.present ? opt.alpn_protocols.value : kDefaultAlpn;
-    out.disable_session_tickets = opt.disable_session_tickets.Or(false);
+    out.alpn_protocols =
+        opt.alpn_protocols.present && (defaults_first || !opt.alpn_protocols.value.empty())
+            ? opt.alpn_protocols.value
+            : kDefaultAlpn;
+    // disableSessionTickets exists from v3.4 (the CRD has no such field before).
+    out.disable_session_tickets = v.AtLeast(3, 4) && opt.disable_session_tickets.Or(false);
     std::string id = MakeId(o.namespace_, o.name);
     if (o.name == "default") {
       id = "default";

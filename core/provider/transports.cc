@@ -19,7 +19,8 @@ void Engine::LoadMiddlewares() {
     if (m.in_flight_conn.present) {
       out.in_flight_conn = InFlightConn{m.in_flight_conn.value.amount.Or(0)};
     }
-    if (m.ip_allow_list.present) {
+    // ipAllowList exists from v2.11 (2.10 drops the field: the middleware is then empty).
+    if (m.ip_allow_list.present && options_.traefik_version.AtLeast(2, 11)) {
       out.ip_allow_list = SourceRange{m.ip_allow_list.value.source_range.Or({})};
     }
     if (m.ip_white_list.present) {
@@ -31,6 +32,10 @@ void Engine::LoadMiddlewares() {
 
 // Section 13.
 void Engine::LoadServersTransports() {
+  if (!options_.traefik_version.AtLeast(3, 0)) {
+    result_.config.tcp.has_servers_transports = false;
+    return;  // the kind exists from v3.0 (versions.md §1)
+  }
   for (const model::ServersTransportTCP& st : catalog_.servers_transport_tcps()) {
     const model::Object& o = *st.object;
     if (!Visible(o, st.meta)) {

@@ -18,7 +18,9 @@ bool Visibility::NamespaceWatched(std::string_view ns) const {
 }
 
 Hidden Visibility::Check(const model::Object& object, const model::ObjectMeta& meta) const {
-  if (object.legacy_group) {
+  // Traefik v3 has no informers for traefik.containo.us; v2.10/v2.11 watch both groups
+  // (versions.md §1).
+  if (object.legacy_group && options_.traefik_version.AtLeast(3, 0)) {
     return Hidden::kLegacyGroup;
   }
   if (!NamespaceWatched(object.namespace_)) {
@@ -64,6 +66,20 @@ std::string Join(const std::vector<std::string>& list) {
 
 bool Engine::Visible(const model::Object& o, const model::ObjectMeta& meta) {
   Hidden hidden = visibility_.Check(o, meta);
+  if (hidden == Hidden::kNo && o.legacy_group) {
+    // v2: a traefik.containo.us object whose namespace/name a traefik.io object of the same kind
+    // already has is dropped (crd/client-containous.go).
+    const model::Object* listed = catalog_.input().Find(o.kind, o.namespace_, o.name);
+    if (listed != nullptr && listed != &o && !listed->legacy_group) {
+      Emit(EventLevel::kDebug, EventCode::kLegacyGroup,
+           std::string(model::KindName(o.kind)) + " not visible to Traefik",
+           "Ignoring traefik.containo.us/v1alpha1 " + std::string(model::KindName(o.kind)) + " (" +
+               o.namespace_ + "/" + o.name +
+               ") already listed within traefik.io/v1alpha1 API GroupVersion",
+           &o, yaml::kNoNode, "");
+      return false;
+    }
+  }
   if (hidden == Hidden::kNo) {
     return true;
   }
@@ -110,7 +126,9 @@ bool Engine::IngressClassMatches(const model::IngressRouteTCP& irtcp, std::strin
   const std::string annotation_path =
       o.path_prefix + "/metadata/annotations/kubernetes.io~1ingress.class";
   std::string cls;
-  if (class_name.present) {
+  // spec.ingressClassName exists from v3.7; before, only the annotation counts (versions.md §4.2).
+  const bool has_class_name = options_.traefik_version.AtLeast(3, 7);
+  if (class_name.present && has_class_name) {
     cls = class_name.value;
     if (annotation.present && !annotation.value.empty()) {
       Event& e = Emit(EventLevel::kDebug, EventCode::kIgnoredClassAnnotation,
@@ -120,6 +138,8 @@ bool Engine::IngressClassMatches(const model::IngressRouteTCP& irtcp, std::strin
                  class_name.value + "\" takes precedence";
       e.help = "remove the annotation";
     }
+  } else if (annotation.present && !annotation.value.empty() && !has_class_name) {
+    cls = annotation.value;
   } else if (annotation.present && !annotation.value.empty()) {
     cls = annotation.value;
     Event& e = Emit(EventLevel::kWarn, EventCode::kDeprecatedClassAnnotation,

@@ -218,7 +218,9 @@ class Builder {
       }
       transports[name] = std::move(j);
     }
-    tcp["serversTransports"] = std::move(transports);
+    if (c.tcp.has_servers_transports) {
+      tcp["serversTransports"] = std::move(transports);
+    }
 
     Json tls = Json::object();
     if (!c.tls.certificates.empty()) {

@@ -38,6 +38,8 @@ struct Summary {
   std::vector<FileObjects> inventory;
   std::vector<std::string> errors;  ///< operational errors (I/O), also printed on stderr
   std::vector<std::string> notes;   ///< things the user should know (skipped checks, …)
+  /// The Traefik the checks modelled: "v3.7.9", or the patch the user named ("v2.11.3").
+  std::string traefik_version;
   /// Findings suppressed in the manifests or by the baseline: counted, listed with
   /// --show-suppressed, SARIF results with a `suppressions` entry; never among the findings.
   std::vector<SuppressedFinding> suppressed;

@@ -53,7 +53,9 @@ class JsonFormatter : public Formatter {
   void Write(const std::vector<diag::Diagnostic>& diagnostics, const Summary& summary) override {
     Json doc;
     doc["version"] = 1;
-    doc["tool"] = Json{{"name", "irtcp"}, {"version", options_.tool_version}};
+    doc["tool"] = Json{{"name", "irtcp"},
+                       {"version", options_.tool_version},
+                       {"traefikVersion", summary.traefik_version}};
     std::size_t counts[3] = {0, 0, 0};
     Json findings = Json::array();
     for (const diag::Diagnostic& d : diagnostics) {

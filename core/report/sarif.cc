@@ -142,7 +142,8 @@ class SarifFormatter : public Formatter {
     for (const std::string& e : summary.errors) {
       notes.push_back(Json{{"level", "error"}, {"message", Json{{"text", e}}}});
     }
-    Json inv{{"executionSuccessful", summary.errors.empty()}};
+    Json inv{{"executionSuccessful", summary.errors.empty()},
+             {"properties", Json{{"traefikVersion", summary.traefik_version}}}};
     if (!notes.empty()) {
       inv["toolExecutionNotifications"] = std::move(notes);
     }

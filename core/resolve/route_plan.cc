@@ -6,6 +6,7 @@
 
 #include "core/config/traefik_config.h"
 #include "core/resolve/route_plan_details.h"
+#include "core/rule_lang/parser.h"
 #include "core/rule_lang/priority.h"
 #include "core/rule_lang/router_check.h"
 
@@ -143,7 +144,18 @@ void CheckRouter(const provider::RouteResult& rr, const provider::StaticConfig& 
   in.priority = rr.route->priority.Or(0);
   in.has_tls = p.tls.mode != TlsMode::kNone;
   in.passthrough = p.tls.mode == TlsMode::kPassthrough;
+  const version::TraefikVersion& v = config.provider.traefik_version;
+  in.reject_hostsni_without_tls = v.AtLeastPatch(2, 11, 1);
+  in.enforce_max_priority = v.AtLeastPatch(2, 11, 1);
   std::vector<std::string> errors = rule_lang::RouterMatchErrors(in);
+  if (errors.empty() && p.syntax == rule_lang::Syntax::kV3 && !v.AtLeast(3, 7)) {
+    rule_lang::Error err;
+    rule_lang::Error parse_err;
+    std::optional<rule_lang::MatchExpr> expr = rule_lang::Parse(p.rule, &parse_err);
+    if (expr && !rule_lang::ValidateHostSniBeforeV37(*expr, &err)) {
+      errors.push_back(rule_lang::AddRouteMessage(err, p.rule));
+    }
+  }
   if (!errors.empty()) {
     p.status = RouterStatus::kRejected;
     p.rejected_by = "router manager";
@@ -292,7 +304,6 @@ RoutePlan BuildRoutePlan(const provider::Result& result, const provider::StaticC
     }
   }
   const std::vector<std::string> defaults = config::DefaultEntryPoints(config);
-  const rule_lang::Syntax default_syntax = rule_lang::SyntaxFromString(config.default_rule_syntax);
   for (std::size_t i = 0; i < result.routes.size(); ++i) {
     const provider::RouteResult& rr = result.routes[i];
     const model::IngressRouteTCP& irt = *rr.irtcp;
@@ -302,8 +313,8 @@ RoutePlan BuildRoutePlan(const provider::Result& result, const provider::StaticC
     p.location = detail::Location(*irt.object, rr.route->loc);
     // A dropped route has no router: show what the object says.
     p.rule = rr.router.rule.empty() ? rr.route->match.Or("") : rr.router.rule;
-    const std::string syntax = rr.route->syntax.Or(std::string());
-    p.syntax = syntax.empty() ? default_syntax : rule_lang::SyntaxFromString(syntax);
+    p.syntax = provider::RouteSyntax(*rr.route, config.default_rule_syntax,
+                                     config.provider.traefik_version);
     PlanEntryPoints(rr, config, defaults, p);
     PlanPriority(rr, p);
     p.tls = detail::PlanTls(rr, result);

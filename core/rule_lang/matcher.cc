@@ -354,6 +354,23 @@ bool CompiledMatch::Matches(const Connection& conn) const {
   return Eval(0, conn);
 }
 
+bool ValidateHostSniBeforeV37(const MatchExpr& expr, Error* err) {
+  bool ok = true;
+  ForEachCall(*expr.root, [&](const Node& call) {
+    if (!ok || call.matcher != Matcher::kHostSni || call.args.size() != 1) {
+      return;
+    }
+    const Arg& a = call.args[0];
+    if (a.value.size() > 2 && a.value[0] == '*' && a.value[1] == '.') {
+      SetError(
+          err, ErrorKind::kInvalidHost, a.begin, a.end,
+          "invalid value for HostSNI matcher, " + GoQuote(a.value) + " is not a valid hostname");
+      ok = false;
+    }
+  });
+  return ok;
+}
+
 bool Validate(const MatchExpr& expr, Syntax syntax, Error* err) {
   bool ok = true;
   ForEachCall(*expr.root, [&](const Node& call) {

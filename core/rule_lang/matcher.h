@@ -71,6 +71,10 @@ class CompiledMatch {
 /// is returned in `*err` (stage kBuild) with the byte range of the offending call or argument.
 bool Validate(const MatchExpr& expr, Syntax syntax, Error* err);
 
+/// Traefik 3.0-3.6 with the v3 syntax: HostSNI values have no `*.` wildcard (it came in v3.7.0,
+/// versions.md §3.2). Call after Validate succeeds; false with the matcher's error otherwise.
+bool ValidateHostSniBeforeV37(const MatchExpr& expr, Error* err);
+
 /// Full AddRoute: parse (TCP matchers), validate, build.
 std::optional<CompiledMatch> Compile(std::string_view match, Syntax syntax, Error* err);
 std::optional<CompiledMatch> CompileMatch(MatchExpr expr, Syntax syntax, Error* err);

@@ -20,13 +20,13 @@ std::vector<std::string> RouterMatchErrors(const RouterMatchInput& in) {
     out.push_back(quoted + err.message);
     return out;
   }
-  if (!in.has_tls && !hosts->empty() && (*hosts)[0] != "*") {
+  if (in.reject_hostsni_without_tls && !in.has_tls && !hosts->empty() && (*hosts)[0] != "*") {
     out.push_back(quoted + "has HostSNI matcher, but no TLS on router");
     return out;
   }
   std::int64_t priority = in.priority == 0 ? DefaultPriority(in.match) : in.priority;
   bool internal = in.name.size() >= 9 && in.name.substr(in.name.size() - 9) == "@internal";
-  if (priority > kMaxUserPriority && !internal) {
+  if (in.enforce_max_priority && priority > kMaxUserPriority && !internal) {
     out.push_back("the router priority " + std::to_string(priority) +
                   " exceeds the max user-defined priority " + std::to_string(kMaxUserPriority));
     return out;

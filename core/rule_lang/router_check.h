@@ -21,6 +21,11 @@ struct RouterMatchInput {
   std::int64_t priority = 0;  ///< as configured (0 = default)
   bool has_tls = false;       ///< the router has a `tls` section
   bool passthrough = false;
+  /// v2.11.1+ and v3 reject a HostSNI(domain) router without TLS, and a priority above
+  /// kMaxUserPriority; v2.10 and v2.11.0 do neither (versions.md §0, §3.4): they log the TLS
+  /// error and still add the router, which can never match.
+  bool reject_hostsni_without_tls = true;
+  bool enforce_max_priority = true;
 };
 
 /// Errors Traefik records on a TCP router because of its rule or priority, in order:

@@ -5,6 +5,7 @@
 #include "core/lint/registry.h"
 #include "core/lint/support/provider_view.h"
 #include "core/lint/suppression.h"
+#include "core/run/upgrade.h"
 #include "core/validate/validate.h"
 
 namespace irtcp::run {
@@ -24,6 +25,7 @@ bool Analyse(Session& s, const SessionOptions& options, std::string* err) {
     return false;
   }
   s.lint.default_rule_syntax = s.static_config.default_rule_syntax;
+  s.lint.traefik_version = s.static_config.provider.traefik_version;
   s.lint.strict_references = options.strict_references;
   s.lint.static_config = &s.static_config;
   s.lint.catalog = s.catalog.get();
@@ -102,11 +104,57 @@ void Select(Session& s, const SessionOptions& options) {
   }
 }
 
+/// --upgrade-to: checks the same sources as the target version reads them and turns the
+/// session's findings into the upgrade report.
+bool AnalyseUpgrade(Session& s, const SessionOptions& options, std::string* err) {
+  SessionOptions to_options = options;
+  to_options.upgrade_to.reset();
+  to_options.static_config.traefik_version = *options.upgrade_to;
+  to_options.static_config.traefik_version_origin = "--upgrade-to";
+  Session t;
+  std::vector<std::string> ignored;
+  if (!config::BuildStaticConfig(to_options.static_config, &t.static_config, &ignored, err)) {
+    return false;
+  }
+  const version::TraefikVersion& from = s.static_config.provider.traefik_version;
+  const version::TraefikVersion& to = t.static_config.provider.traefik_version;
+  if (version::LineIndex(to) <= version::LineIndex(from)) {
+    *err = "--upgrade-to " + to.Line() + " is not later than the checked version " + from.Line() +
+           " (set --traefik-version to the version the cluster runs now)";
+    return false;
+  }
+  s.upgrade_to = to;
+  t.baseline = s.baseline;
+  t.loaded = std::make_unique<LoadedRun>(options.load.default_namespace);
+  t.loaded->collected = s.loaded->collected;
+  t.loaded->context_only = s.loaded->context_only;
+  for (const source::SourceFilePtr& file : s.loaded->collected.sources) {
+    t.loaded->input.AddSource(file, options.load.yaml, t.loaded->sink);
+  }
+  if (!Analyse(t, to_options, err)) {
+    return false;
+  }
+  std::vector<diag::Diagnostic>& findings = s.loaded->sink.diagnostics();
+  findings = UpgradeItems(findings, std::move(t.loaded->sink.diagnostics()), from, to);
+  s.loaded->sink.Sort();
+  std::vector<std::string>& notes = s.summary.notes;
+  notes.clear();
+  notes.push_back("upgrade report from Traefik " + from.Display() + " to " + to.Display() +
+                  ": only what changes is listed (run without --upgrade-to for the findings on " +
+                  from.Line() + ")");
+  for (std::string& note : UpgradeNotes(from, to)) {
+    notes.push_back(std::move(note));
+  }
+  s.summary.suppressed.clear();
+  return true;
+}
+
 void FillSummary(Session& s) {
   std::vector<std::string> analysis_notes = std::move(s.summary.notes);
   std::vector<report::SuppressedFinding> suppressed = std::move(s.summary.suppressed);
   s.summary = s.loaded->MakeSummary();
   s.summary.suppressed = std::move(suppressed);
+  s.summary.traefik_version = s.static_config.provider.traefik_version.Display();
   s.summary.notes = s.config_notes;
   s.summary.notes.insert(s.summary.notes.end(), analysis_notes.begin(), analysis_notes.end());
 }
@@ -132,6 +180,9 @@ std::unique_ptr<Session> RunSession(const SessionOptions& options) {
     return s;
   }
   if (!Analyse(*s, options, &s->fatal_error)) {
+    return s;
+  }
+  if (options.upgrade_to && !AnalyseUpgrade(*s, options, &s->fatal_error)) {
     return s;
   }
   FillSummary(*s);
@@ -166,6 +217,9 @@ std::unique_ptr<Session> RecheckSources(const Session& base, const SessionOption
     }
   }
   if (!Analyse(*s, options, err)) {
+    return nullptr;
+  }
+  if (options.upgrade_to && !AnalyseUpgrade(*s, options, err)) {
     return nullptr;
   }
   FillSummary(*s);

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct SessionOptions {
   std::string baseline_path;
   /// Notes from the project configuration file (printed with the run's other notes).
   std::vector<std::string> config_notes;
+  /// validate --upgrade-to VERSION: the findings become the upgrade report from the run's
+  /// Traefik version to this one (core/run/upgrade.h). Unset: an ordinary run.
+  std::optional<std::string> upgrade_to;
 };
 
 /// Everything one run produced. Findings are in `loaded->sink`, sorted.
@@ -58,6 +62,8 @@ struct Session {
   Baseline baseline;                      ///< loaded from SessionOptions::baseline_path
   /// Set when the run stopped before producing anything (exit 2).
   std::string fatal_error;
+  /// --upgrade-to: the version the report is for.
+  std::optional<version::TraefikVersion> upgrade_to;
 };
 
 /// Runs a whole session. Never null.

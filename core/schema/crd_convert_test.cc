@@ -22,16 +22,18 @@ std::vector<ConvertedVersion> ConvertOrDie(const std::string& name, const std::s
 }
 
 json ConvertVendored(const std::string& file) {
-  std::vector<ConvertedVersion> v = ConvertOrDie(
-      file, irtcp::testing::ReadFileOrDie(irtcp::testing::SourceDir() / "schemas" / file));
+  std::vector<ConvertedVersion> v =
+      ConvertOrDie(file, irtcp::testing::ReadFileOrDie(irtcp::testing::SourceDir() / "schemas" /
+                                                       "traefik" / "v3.7.9" / file));
   EXPECT_EQ(v.size(), 1U);
   return v.empty() ? json() : json::parse(v[0].schema_json);
 }
 
 TEST(SchemaConvert, IngressRouteTcp) {
   std::vector<ConvertedVersion> v = ConvertOrDie(
-      "irt.yaml", irtcp::testing::ReadFileOrDie(irtcp::testing::SourceDir() /
-                                                "schemas/traefik.io_ingressroutetcps.yaml"));
+      "irt.yaml",
+      irtcp::testing::ReadFileOrDie(irtcp::testing::SourceDir() /
+                                    "schemas/traefik/v3.7.9/traefik.io_ingressroutetcps.yaml"));
   ASSERT_EQ(v.size(), 1U);
   EXPECT_EQ(v[0].group, "traefik.io");
   EXPECT_EQ(v[0].version, "v1alpha1");

@@ -1,19 +1,14 @@
-# Embeds the vendored CRDs (schemas/*.yaml) into irtcp_core. Included by core/CMakeLists.txt after
+# Embeds the vendored CRDs (schemas/traefik/<tag>/*.yaml) into irtcp_core. Included by core/CMakeLists.txt after
 # irtcp_core is defined.
 #
 # irtcp_schemagen is a host tool built from the converter objects (irtcp_converter, defined in
 # core/CMakeLists.txt) rather than linked from irtcp_core: the generated file is part of
 # irtcp_core, so linking irtcp_core would be a dependency cycle.
-set(IRTCP_SCHEMA_CRDS
-    ${PROJECT_SOURCE_DIR}/schemas/traefik.io_ingressroutetcps.yaml
-    ${PROJECT_SOURCE_DIR}/schemas/traefik.io_middlewaretcps.yaml
-    ${PROJECT_SOURCE_DIR}/schemas/traefik.io_serverstransporttcps.yaml
-    ${PROJECT_SOURCE_DIR}/schemas/traefik.io_tlsoptions.yaml
-    ${PROJECT_SOURCE_DIR}/schemas/traefik.io_tlsstores.yaml
-    ${PROJECT_SOURCE_DIR}/schemas/legacy-traefik.containo.us_ingressroutetcps.yaml
-    ${PROJECT_SOURCE_DIR}/schemas/legacy-traefik.containo.us_middlewaretcps.yaml
-    ${PROJECT_SOURCE_DIR}/schemas/legacy-traefik.containo.us_tlsoptions.yaml
-    ${PROJECT_SOURCE_DIR}/schemas/legacy-traefik.containo.us_tlsstores.yaml)
+# Every supported Traefik version's CRDs, schemas/traefik/<tag>/*.yaml (the tags of
+# core/version/traefik_version.cc). Empty files (v2's ServersTransportTCP) are skipped by the
+# generator.
+file(GLOB IRTCP_SCHEMA_CRDS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/schemas/traefik/v*/*.yaml)
+list(SORT IRTCP_SCHEMA_CRDS)
 
 add_executable(irtcp_schemagen
   ${CMAKE_CURRENT_LIST_DIR}/tools/schemagen_main.cc $<TARGET_OBJECTS:irtcp_converter>)

@@ -245,4 +245,50 @@ No automatic fix.
                                       diag::Severity::kError,
                                       diag::FixAvailability::kNone};
 
+const diag::RuleInfo kFieldNeedsNewerTraefik{"IRT020",
+                                             "field-needs-newer-traefik",
+                                             "a field that only a later Traefik version's CRD has",
+                                             R"md(## What it does
+Reports a field that the CRD of the selected Traefik version (`--traefik-version`, default 3.7)
+does not define but a later version's does, and names the first version that has it:
+`nodePortLB` needs Traefik v3.1+, `syntax` and `serversTransport` need v3.0+, `ipAllowList`
+needs v2.11+, `spec.ingressClassName` needs v3.7+.
+
+## Why is this bad?
+The cluster runs the CRDs of its Traefik release. The API server drops a field its schema does not
+know (or rejects the object under strict field validation), and that Traefik's code has no such
+field either: the setting has no effect. Typical after copying a manifest from the documentation
+of a newer release.
+
+## How to fix
+Upgrade Traefik (and its CRDs) to the version named, or remove the field and get the behaviour
+another way on your version.
+
+## Fix safety
+No automatic fix.
+)md",
+                                             diag::Severity::kError,
+                                             diag::FixAvailability::kNone};
+
+const diag::RuleInfo kKindNeedsNewerTraefik{
+    "IRT021",
+    "kind-needs-newer-traefik",
+    "an object of a kind the selected Traefik version lacks",
+    R"md(## What it does
+Reports an object whose kind the selected Traefik version (`--traefik-version`) does not have, while
+a later version does: `ServersTransportTCP` exists only from Traefik v3.0.
+
+## Why is this bad?
+Without the CRD the API server refuses the object, and that Traefik neither watches nor applies
+it: routes that name it do not get its settings.
+
+## How to fix
+Upgrade Traefik to the version named, or remove the object (and the references to it).
+
+## Fix safety
+No automatic fix.
+)md",
+    diag::Severity::kError,
+    diag::FixAvailability::kNone};
+
 }  // namespace irtcp::schema

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "core/diag/diagnostic.h"
 #include "core/model/object.h"
 #include "core/source/source_file.h"
+#include "core/version/traefik_version.h"
 
 namespace irtcp::schema {
 
@@ -23,24 +25,33 @@ class SchemaSet {
   SchemaSet(const SchemaSet&) = delete;
   SchemaSet& operator=(const SchemaSet&) = delete;
 
-  /// The schemas embedded at build time (Traefik v3.7 traefik.io CRDs and the v2.11
-  /// traefik.containo.us ones), built on first use.
+  /// The schemas embedded at build time for the default Traefik version (3.7 = v3.7.9).
   static const SchemaSet& Bundled();
+  /// The CRDs of one Traefik release line (schemas/traefik/<tag>/), compiled on first use: a
+  /// run compiles only its version's. An API group the version does not ship
+  /// (traefik.containo.us on 3.x) comes from the newest older version that does.
+  static const SchemaSet& ForVersion(const version::TraefikVersion& version);
 
-  /// The bundled schemas, with every served version of every CRD in `crd` replacing the bundled
+  /// `base`'s schemas, with every served version of every CRD in `crd` replacing the bundled
   /// schema for its apiVersion + kind (`--crd FILE`). Only Traefik's TCP kinds (IngressRouteTCP,
   /// MiddlewareTCP, ServersTransportTCP, TLSOption, TLSStore) are taken from the file; other CRDs
   /// in it are ignored. Returns nullptr and sets `*err` when the file holds no usable CRD.
-  static std::unique_ptr<SchemaSet> FromCrd(const source::SourceFilePtr& crd, std::string* err);
+  static std::unique_ptr<SchemaSet> FromCrd(const source::SourceFilePtr& crd, std::string* err,
+                                            const SchemaSet& base = Bundled());
+
+  /// The Traefik line whose CRDs these are (nullopt: not a bundled set).
+  const std::optional<version::TraefikVersion>& traefik_version() const { return version_; }
 
   /// True when a schema exists for the object's apiVersion + kind.
   bool Covers(const model::Object& obj) const;
   /// True when a schema exists for apiVersion + kind.
   bool Covers(std::string_view api_version, std::string_view kind) const;
 
-  /// Checks the object against its schema and reports every failure to `sink` (nothing when the
-  /// set does not cover the object). Also checks ObjectMeta: name/generateName/namespace syntax,
-  /// label and annotation keys and values.
+  /// Checks the object against its schema and reports every failure to `sink`. Also checks
+  /// ObjectMeta: name/generateName/namespace syntax, label and annotation keys and values. For a
+  /// set of one Traefik version, an unknown field that a later version's CRD has is reported as
+  /// needing that version (IRT020), and a kind the version lacks but a later one has as IRT021;
+  /// otherwise nothing is reported for an object the set does not cover.
   void Validate(const model::Object& obj, diag::DiagnosticSink& sink) const;
 
   /// "traefik.io/v1alpha1 IngressRouteTCP (traefik.io_ingressroutetcps.yaml)", one per schema.
@@ -54,7 +65,11 @@ class SchemaSet {
  private:
   const CompiledSchema* Find(std::string_view api_version, std::string_view kind) const;
 
+  /// IRT003 findings on fields a later Traefik version's CRD has become IRT020.
+  void MarkNewerFields(const model::Object& obj, std::vector<diag::Diagnostic>& found) const;
+
   std::vector<std::shared_ptr<const CompiledSchema>> schemas_;
+  std::optional<version::TraefikVersion> version_;
 };
 
 }  // namespace irtcp::schema

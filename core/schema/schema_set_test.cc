@@ -12,6 +12,7 @@
 #include "core/schema/compiled.h"
 #include "core/schema/rules.h"
 #include "core/schema/tree_adapter.h"
+#include "core/version/traefik_version.h"
 #include "tests/golden.h"
 
 namespace irtcp::schema {
@@ -76,20 +77,39 @@ void RunCases(const std::vector<Case>& cases) {
   }
 }
 
+TEST(SchemaBundled, EveryVersionCompilesItsOwnCrds) {
+  for (const version::TraefikVersion& v : version::SupportedVersions()) {
+    SCOPED_TRACE(v.Line());
+    const SchemaSet& set = SchemaSet::ForVersion(v);
+    ASSERT_TRUE(set.traefik_version().has_value());
+    EXPECT_EQ(set.traefik_version()->tag, v.tag);
+    // v2 has no ServersTransportTCP; every version has the legacy group (its own on 2.x, the
+    // newest older copy on 3.x) for IRT404's sake.
+    EXPECT_EQ(set.Describe().size(), v.AtLeast(3, 0) ? 9U : 8U);
+    EXPECT_EQ(set.Covers("traefik.io/v1alpha1", "ServersTransportTCP"), v.AtLeast(3, 0));
+    const std::string own = std::string(v.tag) + "/traefik.io_ingressroutetcps.yaml";
+    EXPECT_NE(set.Describe()[0].find(own), std::string::npos) << set.Describe()[0];
+  }
+  // The same set object on every call (compiled once, on first use).
+  EXPECT_EQ(&SchemaSet::ForVersion(version::DefaultVersion()), &SchemaSet::Bundled());
+}
+
 TEST(SchemaBundled, AllCompile) {
   const SchemaSet& set = SchemaSet::Bundled();
   std::vector<std::string> expected = {
-      "traefik.io/v1alpha1 IngressRouteTCP (traefik.io_ingressroutetcps.yaml)",
-      "traefik.io/v1alpha1 MiddlewareTCP (traefik.io_middlewaretcps.yaml)",
-      "traefik.io/v1alpha1 ServersTransportTCP (traefik.io_serverstransporttcps.yaml)",
-      "traefik.io/v1alpha1 TLSOption (traefik.io_tlsoptions.yaml)",
-      "traefik.io/v1alpha1 TLSStore (traefik.io_tlsstores.yaml)",
-      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one entry, split at 100 columns.
+      "traefik.io/v1alpha1 IngressRouteTCP (v3.7.9/traefik.io_ingressroutetcps.yaml)",
+      "traefik.io/v1alpha1 MiddlewareTCP (v3.7.9/traefik.io_middlewaretcps.yaml)",
+      "traefik.io/v1alpha1 ServersTransportTCP (v3.7.9/traefik.io_serverstransporttcps.yaml)",
+      "traefik.io/v1alpha1 TLSOption (v3.7.9/traefik.io_tlsoptions.yaml)",
+      "traefik.io/v1alpha1 TLSStore (v3.7.9/traefik.io_tlsstores.yaml)",
+      // The legacy group from the newest version that ships it (3.4 and 3.5 ship a stray
+      // TLSOption copy of v2.11's).
       "traefik.containo.us/v1alpha1 IngressRouteTCP "
-      "(legacy-traefik.containo.us_ingressroutetcps.yaml)",
-      "traefik.containo.us/v1alpha1 MiddlewareTCP (legacy-traefik.containo.us_middlewaretcps.yaml)",
-      "traefik.containo.us/v1alpha1 TLSOption (legacy-traefik.containo.us_tlsoptions.yaml)",
-      "traefik.containo.us/v1alpha1 TLSStore (legacy-traefik.containo.us_tlsstores.yaml)",
+      "(v2.11.53/traefik.containo.us_ingressroutetcps.yaml)",
+      "traefik.containo.us/v1alpha1 MiddlewareTCP "
+      "(v2.11.53/traefik.containo.us_middlewaretcps.yaml)",
+      "traefik.containo.us/v1alpha1 TLSOption (v3.5.6/traefik.containo.us_tlsoptions.yaml)",
+      "traefik.containo.us/v1alpha1 TLSStore (v2.11.53/traefik.containo.us_tlsstores.yaml)",
   };
   EXPECT_EQ(set.Describe(), expected);
   EXPECT_TRUE(set.Covers("traefik.io/v1alpha1", "IngressRouteTCP"));

@@ -35,14 +35,14 @@ source::SourceFilePtr ReadCrds(const std::vector<std::string>& paths, std::strin
 
 bool Validate(run::LoadedRun& run, const ValidateOptions& options, std::string* err) {
   std::unique_ptr<schema::SchemaSet> custom;
-  const schema::SchemaSet* schemas = &schema::SchemaSet::Bundled();
+  const schema::SchemaSet* schemas = &schema::SchemaSet::ForVersion(options.lint.traefik_version);
   if (!options.crd_paths.empty()) {
     source::SourceFilePtr crd = ReadCrds(options.crd_paths, err);
     if (crd == nullptr) {
       return false;
     }
     std::string crd_err;
-    custom = schema::SchemaSet::FromCrd(crd, &crd_err);
+    custom = schema::SchemaSet::FromCrd(crd, &crd_err, *schemas);
     if (custom == nullptr) {
       *err = "--crd " + crd->path() + ": " + crd_err;
       return false;

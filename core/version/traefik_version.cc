@@ -61,6 +61,55 @@ std::string TraefikVersion::Line() const {
   return std::to_string(major) + "." + std::to_string(minor);
 }
 
+int TraefikVersion::EffectivePatch() const {
+  if (patch.has_value()) {
+    return *patch;
+  }
+  std::string_view t = tag;
+  std::size_t dot = t.rfind('.');
+  int p = 0;
+  if (dot != std::string_view::npos) {
+    t.remove_prefix(dot + 1);
+    ReadNumber(t, &p);
+  }
+  return p;
+}
+
+std::string TraefikVersion::Display() const {
+  if (!patch.has_value()) {
+    return std::string(tag);
+  }
+  return "v" + Line() + "." + std::to_string(*patch);
+}
+
+std::size_t LineIndex(const TraefikVersion& version) {
+  for (std::size_t i = 0; i < kVersions.size(); ++i) {
+    if (kVersions[i].major == version.major && kVersions[i].minor == version.minor) {
+      return i;
+    }
+  }
+  return kVersions.size() - 1;
+}
+
+const TraefikVersion* FindByTag(std::string_view tag) {
+  for (const TraefikVersion& v : kVersions) {
+    if (v.tag == tag) {
+      return &v;
+    }
+  }
+  return nullptr;
+}
+
+bool HasResolveReference(const TraefikVersion& v) {
+  if (v.major == 2) {
+    return v.AtLeastPatch(2, 11, 46);
+  }
+  if (v.minor <= 5) {
+    return false;
+  }
+  return v.minor == 6 ? v.AtLeastPatch(3, 6, 17) : v.AtLeastPatch(3, 7, 1);
+}
+
 std::span<const TraefikVersion> SupportedVersions() { return kVersions; }
 
 TraefikVersion DefaultVersion() { return kVersions.back(); }
@@ -147,7 +196,8 @@ bool ParseTraefikVersion(std::string_view text, TraefikVersion* out, std::string
           *note += (note->empty() ? "" : "; ") + line;
         }
         if (!predated.empty()) {
-          *note += " (irtcp models " + std::string(v.tag) + " where they differ)";
+          *note += " (modelled where irtcp models the change; elsewhere checks follow " +
+                   std::string(v.tag) + ")";
         }
         return true;
       }

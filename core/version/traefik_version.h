@@ -4,6 +4,7 @@
 // modelled as its line, and told which behaviour changes of its line it predates.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,10 +28,32 @@ struct TraefikVersion {
   bool AtLeast(int major_version, int minor_version) const {
     return major > major_version || (major == major_version && minor >= minor_version);
   }
+  /// The patch this run models: the one the user named, else the tag's ("v3.7.9" -> 9).
+  int EffectivePatch() const;
+  /// True when the modelled release is at or after X.Y.Z: on line X.Y, the patch counts; lines
+  /// after X.Y are always at or after it.
+  bool AtLeastPatch(int major_version, int minor_version, int patch_version) const {
+    if (major != major_version || minor != minor_version) {
+      return AtLeast(major_version, minor_version);
+    }
+    return EffectivePatch() >= patch_version;
+  }
+  /// "v2.11.3" when a patch was named, else the tag.
+  std::string Display() const;
   bool operator==(const TraefikVersion& other) const {
     return major == other.major && minor == other.minor && patch == other.patch;
   }
 };
+
+/// The index of the version's line in SupportedVersions() (0 for 2.10).
+std::size_t LineIndex(const TraefikVersion& version);
+/// The supported line whose tag is `tag` ("v3.1.7"), or nullptr.
+const TraefikVersion* FindByTag(std::string_view tag);
+
+/// Whether the version resolves middleware and TLSOption references with resolveReference
+/// and has the crossProviderNamespaces option (versions.md §4.1, §4.3: v2.11.46+, v3.6.17+,
+/// v3.7.1+; not 2.10 nor 3.0-3.5).
+bool HasResolveReference(const TraefikVersion& version);
 
 /// The supported lines, oldest first: 2.10, 2.11, 3.0 … 3.7.
 std::span<const TraefikVersion> SupportedVersions();

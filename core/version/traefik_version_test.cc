@@ -76,3 +76,42 @@ TEST(TraefikVersion, PredatedChangesOnlyForANamedOlderPatch) {
 
 }  // namespace
 }  // namespace irtcp::version
+
+namespace irtcp::version {
+namespace {
+
+TEST(TraefikVersion, PatchesWithinALine) {
+  TraefikVersion v = *FindByTag("v2.11.53");
+  EXPECT_EQ(v.EffectivePatch(), 53);
+  EXPECT_TRUE(v.AtLeastPatch(2, 11, 46));
+  v.patch = 3;
+  EXPECT_EQ(v.Display(), "v2.11.3");
+  EXPECT_FALSE(v.AtLeastPatch(2, 11, 7));
+  EXPECT_TRUE(v.AtLeastPatch(2, 10, 99));  // a later line is always at or after
+  EXPECT_FALSE(v.AtLeastPatch(3, 0, 0));
+  EXPECT_EQ(FindByTag("v9.9.9"), nullptr);
+  EXPECT_EQ(LineIndex(*FindByTag("v2.10.7")), 0U);
+  EXPECT_EQ(LineIndex(DefaultVersion()), SupportedVersions().size() - 1);
+}
+
+TEST(TraefikVersion, ResolveReferenceLandedInPatches) {
+  struct Case {
+    const char* text;
+    bool has;
+  };
+  const Case cases[] = {{"2.10", false},    {"2.11", true},     {"v2.11.45", false},
+                        {"v2.11.46", true}, {"3.0", false},     {"3.5", false},
+                        {"3.6", true},      {"v3.6.16", false}, {"v3.7.0", false},
+                        {"v3.7.1", true},   {"3.7", true}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    TraefikVersion v;
+    std::string note;
+    std::string err;
+    ASSERT_TRUE(ParseTraefikVersion(c.text, &v, &note, &err)) << err;
+    EXPECT_EQ(HasResolveReference(v), c.has);
+  }
+}
+
+}  // namespace
+}  // namespace irtcp::version

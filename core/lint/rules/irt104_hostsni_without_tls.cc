@@ -17,7 +17,8 @@ warnings by IRT115.
 
 ## Why is this bad?
 Without TLS there is no ClientHello and no server name. Traefik logs `invalid rule: "..." , has
-HostSNI matcher, but no TLS on router` and drops the router.
+HostSNI matcher, but no TLS on router` and drops the router. Traefik 2.10 (and v2.11.0) log
+the same error but still add the router, to the plain-TCP muxer where it can never match.
 
 ## How to fix
 Add `tls` to the IngressRouteTCP (`tls: {passthrough: true}` to forward the TLS stream, or
@@ -54,10 +55,14 @@ void CheckHostSniWithoutTls(const RuleContext& ctx, diag::DiagnosticSink& sink) 
     if (first == nullptr) {
       continue;
     }
+    const bool kept = !ctx.options.traefik_version.AtLeastPatch(2, 11, 1);
     env.ReportInMatch(sink, kHostSniWithoutTls, r, first->begin, first->end,
                       "HostSNI(" + r.text.substr(first->begin, first->end - first->begin) +
-                          ") on a route without `tls`: there is no SNI without TLS, and Traefik "
-                          "drops the router (has HostSNI matcher, but no TLS on router)")
+                          ") on a route without `tls`: there is no SNI without TLS, and " +
+                          (kept ? "Traefik " + ctx.options.traefik_version.Display() +
+                                      " adds a router that never matches"
+                                : std::string("Traefik drops the router")) +
+                          " (has HostSNI matcher, but no TLS on router)")
         .help =
         "add `tls: {passthrough: true}` or `tls: {secretName: ...}` to the "
         "IngressRouteTCP, or match every connection with HostSNI(`*`)";

@@ -28,6 +28,9 @@ No automatic fix.
                                            diag::FixAvailability::kNone};
 
 void CheckPriorityAboveMaximum(const RuleContext& ctx, diag::DiagnosticSink& sink) {
+  if (!ctx.options.traefik_version.AtLeastPatch(2, 11, 1)) {
+    return;  // Traefik 2.10 and v2.11.0 have no maximum (versions.md §3.3)
+  }
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   for (const RouteMatch& r : env.routes()) {
     const model::Field<std::int64_t>& p = r.route->priority;

@@ -8,8 +8,9 @@ const diag::RuleInfo kInvalidHostSni{"IRT112",
                                      R"md(## What it does
 Reports `HostSNI` values that are not `*` and do not match Traefik's pattern
 `^(\*\.)?[A-Za-z0-9_.\-:]+$` (v3; v2 allows no `*.` wildcard): spaces, `/`, `@`, brackets,
-`*.*.example.com`, `*example.com`, a wildcard under the v2 syntax. Non-ASCII names have their
-own code (IRT113).
+`*.*.example.com`, `*example.com`, a wildcard under the v2 syntax, and any `*.` wildcard on
+Traefik 3.0-3.6 (`--traefik-version`), where the v3 syntax did not have them yet (v3.7.0 added
+them). Non-ASCII names have their own code (IRT113).
 
 ## Why is this bad?
 Traefik logs `invalid value for HostSNI matcher, "..." is not a valid hostname` and drops the

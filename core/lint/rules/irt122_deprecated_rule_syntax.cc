@@ -48,6 +48,9 @@ bool SameUnderV3(const rule_lang::MatchExpr& rule) {
 }  // namespace
 
 void CheckDeprecatedRuleSyntax(const RuleContext& ctx, diag::DiagnosticSink& sink) {
+  if (!ctx.options.traefik_version.AtLeast(3, 0)) {
+    return;  // v2 has no `syntax` field (IRT020 reports it) and only the v2 syntax
+  }
   const RuleLangEnv& env = ctx.Shared<RuleLangEnv>();
   for (const RouteMatch& r : env.routes()) {
     const model::Field<std::string>& syntax = r.route->syntax;

@@ -30,11 +30,17 @@ No automatic fix.
 
 void CheckDeprecatedServiceOption(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   const ProviderView& env = ctx.Shared<ProviderView>();
+  const version::TraefikVersion& traefik = ctx.options.traefik_version;
+  // Service-level proxyProtocol is deprecated (and loses to the transport's) from v3.5.2;
+  // terminationDelay is deprecated, and read as nanoseconds, from v3.0; on v2 it is
+  // milliseconds and fine (versions.md §0, §6).
+  const bool proxy_protocol_deprecated = traefik.AtLeastPatch(3, 5, 2);
+  const bool termination_delay_deprecated = traefik.AtLeast(3, 0);
   for (const model::IngressRouteTCP& irt : env.catalog().ingress_route_tcps()) {
     for (const model::Route& route : irt.routes) {
       for (const model::ServiceRef& ref : route.services) {
         bool transport = ref.servers_transport.present && !ref.servers_transport.value.empty();
-        if (ref.proxy_protocol.present) {
+        if (ref.proxy_protocol.present && proxy_protocol_deprecated) {
           ReportAt(sink, kDeprecatedServiceOption, *irt.object, ref.proxy_protocol.node, ref.loc,
                    ref.path + "/proxyProtocol",
                    transport ? "proxyProtocol is deprecated and ignored here: the "
@@ -42,7 +48,7 @@ void CheckDeprecatedServiceOption(const RuleContext& ctx, diag::DiagnosticSink& 
                              : "proxyProtocol on a service ref is deprecated; use a "
                                "ServersTransportTCP");
         }
-        if (ref.termination_delay.present) {
+        if (ref.termination_delay.present && termination_delay_deprecated) {
           std::string message;
           if (transport) {
             message =

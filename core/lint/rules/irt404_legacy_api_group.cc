@@ -8,7 +8,9 @@ const diag::RuleInfo kLegacyApiGroup{
     "legacy-api-group",
     "an object in the removed traefik.containo.us API group (ignored by Traefik v3)",
     R"md(## What it does
-Reports Traefik objects whose `apiVersion` is `traefik.containo.us/v1alpha1`.
+Reports Traefik objects whose `apiVersion` is `traefik.containo.us/v1alpha1` when the selected
+Traefik is v3 (`--traefik-version` 3.0 or later, the default). On Traefik 2.10 and 2.11, which
+still watch the group, IRT411 (deprecated-api-group) reports them instead.
 
 ## Why is this bad?
 The group was deprecated in Traefik v2.10 and removed in v3.0: v3 does not watch it, so these
@@ -25,30 +27,23 @@ today live, which changes routing.
     diag::FixAvailability::kAlways};
 
 void CheckLegacyApiGroup(const RuleContext& ctx, diag::DiagnosticSink& sink) {
+  if (!ctx.options.traefik_version.AtLeast(3, 0)) {
+    return;  // IRT411 on v2
+  }
   for (const model::Object& o : ctx.input.objects()) {
     if (!o.legacy_group) {
       continue;
     }
     const yaml::Document& doc = *o.doc;
     yaml::NodeId av = doc.Get(o.node, "apiVersion");
-    diag::Diagnostic& d = ReportAt(
-        sink, kLegacyApiGroup, o, av, o.loc(), o.path_prefix + "/apiVersion",
-        o.kind_name + " " + o.namespace_ + "/" + o.name +
-            " uses the removed API group traefik.containo.us: Traefik v3 ignores it silently");
+    diag::Diagnostic& d =
+        ReportAt(sink, kLegacyApiGroup, o, av, o.loc(), o.path_prefix + "/apiVersion",
+                 o.kind_name + " " + o.namespace_ + "/" + o.name +
+                     " uses the removed API group traefik.containo.us: Traefik " +
+                     ctx.options.traefik_version.Line() + " ignores it silently");
     d.help = "use apiVersion: traefik.io/v1alpha1";
     if (av != yaml::kNoNode) {
-      const yaml::Node& n = doc.node(av);
-      diag::Fix fix;
-      fix.description = "Change apiVersion to traefik.io/v1alpha1";
-      fix.applicability = diag::Applicability::kUnsafe;
-      std::string replacement = "traefik.io/v1alpha1";
-      if (n.style == yaml::ScalarStyle::kDoubleQuoted) {
-        replacement = "\"traefik.io/v1alpha1\"";
-      } else if (n.style == yaml::ScalarStyle::kSingleQuoted) {
-        replacement = "'traefik.io/v1alpha1'";
-      }
-      fix.edits.push_back({n.begin, n.end, replacement});
-      d.fix = std::move(fix);
+      d.fix = ApiGroupFix(doc, av, diag::Applicability::kUnsafe);
     }
   }
 }

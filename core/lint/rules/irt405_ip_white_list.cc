@@ -24,6 +24,9 @@ offered only when the object has no `ipAllowList` already.
                                   diag::FixAvailability::kSometimes};
 
 void CheckIpWhiteList(const RuleContext& ctx, diag::DiagnosticSink& sink) {
+  if (!ctx.options.traefik_version.AtLeast(2, 11)) {
+    return;  // Traefik 2.10 has only ipWhiteList: nothing to migrate to
+  }
   const ProviderView& env = ctx.Shared<ProviderView>();
   for (const model::MiddlewareTCP& mw : env.catalog().middleware_tcps()) {
     if (!mw.ip_white_list.present && !mw.ip_white_list.invalid) {

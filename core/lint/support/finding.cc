@@ -19,4 +19,20 @@ diag::Diagnostic& ReportAt(diag::DiagnosticSink& sink, const diag::RuleInfo& rul
   return d;
 }
 
+diag::Fix ApiGroupFix(const yaml::Document& doc, yaml::NodeId api_version,
+                      diag::Applicability applicability) {
+  const yaml::Node& n = doc.node(api_version);
+  diag::Fix fix;
+  fix.description = "Change apiVersion to traefik.io/v1alpha1";
+  fix.applicability = applicability;
+  std::string replacement = "traefik.io/v1alpha1";
+  if (n.style == yaml::ScalarStyle::kDoubleQuoted) {
+    replacement = "\"traefik.io/v1alpha1\"";
+  } else if (n.style == yaml::ScalarStyle::kSingleQuoted) {
+    replacement = "'traefik.io/v1alpha1'";
+  }
+  fix.edits.push_back({n.begin, n.end, replacement});
+  return fix;
+}
+
 }  // namespace irtcp::lint

@@ -14,4 +14,9 @@ diag::Diagnostic& ReportAt(diag::DiagnosticSink& sink, const diag::RuleInfo& rul
                            const model::Object& object, yaml::NodeId node, source::Location loc,
                            std::string json_path, std::string message);
 
+/// The fix that rewrites a traefik.containo.us `apiVersion` scalar to traefik.io/v1alpha1,
+/// keeping its quoting.
+diag::Fix ApiGroupFix(const yaml::Document& doc, yaml::NodeId api_version,
+                      diag::Applicability applicability);
+
 }  // namespace irtcp::lint

@@ -38,6 +38,7 @@ IRTCP_DECLARE_RULE(ImplicitEntryPoints);               // IRT407
 IRTCP_DECLARE_RULE(ObjectNotWatched);                  // IRT408
 IRTCP_DECLARE_RULE(RouterNameCollision);               // IRT409
 IRTCP_DECLARE_RULE(DeprecatedIngressClassAnnotation);  // IRT410
+IRTCP_DECLARE_RULE(DeprecatedApiGroup);                // IRT411
 IRTCP_DECLARE_RULE(ProviderLog);                       // IRT490
 
 #undef IRTCP_DECLARE_RULE

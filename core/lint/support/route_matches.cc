@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/config/traefik_config.h"
+#include "core/provider/engine.h"
 #include "core/provider/naming.h"
 #include "core/rule_lang/matcher.h"
 #include "core/rule_lang/parser.h"
@@ -56,7 +57,6 @@ int ErrorCode(const rl::Error& error, std::string_view match) {
 }
 
 RuleLangEnv::RuleLangEnv(const RuleContext& ctx) : env_(ctx.Shared<ProviderView>()) {
-  rl::Syntax default_syntax = rl::SyntaxFromString(ctx.options.default_rule_syntax);
   for (const model::IngressRouteTCP* irt : env_.processed()) {
     for (const model::Route& route : irt->routes) {
       RouteMatch r;
@@ -65,9 +65,8 @@ RuleLangEnv::RuleLangEnv(const RuleContext& ctx) : env_(ctx.Shared<ProviderView>
       r.match_path = route.path + "/match";
       r.has_tls = irt->tls.present;
       r.passthrough = r.has_tls && irt->tls.value.passthrough.Or(false);
-      r.syntax = route.syntax.present && !route.syntax.value.empty()
-                     ? rl::SyntaxFromString(route.syntax.value)
-                     : default_syntax;
+      r.syntax = provider::RouteSyntax(route, ctx.options.default_rule_syntax,
+                                       ctx.options.traefik_version);
       r.empty = !route.match.present || route.match.value.empty();
       if (!r.empty) {
         r.text = route.match.value;
@@ -75,8 +74,9 @@ RuleLangEnv::RuleLangEnv(const RuleContext& ctx) : env_(ctx.Shared<ProviderView>
                          ? route.priority.value
                          : rl::DefaultPriority(r.text);
         r.parsed = rl::Parse(r.text, &r.parse_error);
-        if (r.parsed) {
-          rl::Validate(*r.parsed, r.syntax, &r.build_error);
+        if (r.parsed && rl::Validate(*r.parsed, r.syntax, &r.build_error) &&
+            r.syntax == rl::Syntax::kV3 && !ctx.options.traefik_version.AtLeast(3, 7)) {
+          rl::ValidateHostSniBeforeV37(*r.parsed, &r.build_error);
         }
       }
       routes_.push_back(std::move(r));
