@@ -41,9 +41,14 @@ void ApplyOverrides(const StaticConfigSource& source, provider::StaticConfig& co
 bool BuildStaticConfig(const StaticConfigSource& source, provider::StaticConfig* config,
                        std::vector<std::string>* notes, std::string* err) {
   *config = provider::StaticConfig{};
-  if (!source.traefik_config.empty()) {
+  if (!source.traefik_config.empty() || !source.traefik_config_text.empty()) {
     std::string file_err;
-    std::optional<TraefikConfig> file = LoadTraefikConfig(source.traefik_config, &file_err);
+    std::optional<TraefikConfig> file =
+        source.traefik_config_text.empty()
+            ? LoadTraefikConfig(source.traefik_config, &file_err)
+            : ParseTraefikConfig(source.traefik_config.empty() ? "traefik.yaml"
+                                                               : source.traefik_config,
+                                 source.traefik_config_text, ConfigFormat::kAuto, &file_err);
     if (!file) {
       *err = "--traefik-config: " + file_err;
       return false;

@@ -70,6 +70,13 @@ int main(int argc, char** argv) {
       std::cerr << "irtcp_schemagen: " << err << "\n";
       return 1;
     }
+    // The vendored text itself, for `irtcp explain` (descriptions, defaults and the other
+    // documentation the converted schemas leave out).
+    if (text.str().find(std::string(")") + std::string(kDelimiter)) != std::string::npos) {
+      std::cerr << "irtcp_schemagen: " << path << " contains the literal delimiter\n";
+      return 1;
+    }
+    body << "constexpr std::string_view kCrd" << i << " =" << Literal(text.str()) << ";\n\n";
     for (const irtcp::schema::ConvertedVersion& v : *converted) {
       if (v.schema_json.find(std::string(")") + std::string(kDelimiter)) != std::string::npos) {
         std::cerr << "irtcp_schemagen: " << path << " contains the literal delimiter\n";
@@ -78,7 +85,7 @@ int main(int argc, char** argv) {
       body << "constexpr std::string_view kSchema" << count << " =" << Literal(v.schema_json)
            << ";\n\n";
       table << "    BundledSchema{\"" << v.group << "\", \"" << v.version << "\", \"" << v.kind
-            << "\", \"" << path.filename().string() << "\", kSchema" << count << "},\n";
+            << "\", \"" << path.filename().string() << "\", kSchema" << count << ", kCrd" << i << "},\n";
       ++count;
     }
   }
