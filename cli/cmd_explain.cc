@@ -70,8 +70,8 @@ int RunRules(const ExplainFlags& flags, const explain::TextStyle& style, Io& io)
   return kExitClean;
 }
 
-int RunRule(const diag::RuleInfo& rule, const ExplainFlags& flags,
-            const explain::TextStyle& style, Io& io) {
+int RunRule(const diag::RuleInfo& rule, const ExplainFlags& flags, const explain::TextStyle& style,
+            Io& io) {
   explain::RuleExplanation e = explain::ExplainRule(rule);
   const std::string& format = flags.output.output;
   if (format == "json") {

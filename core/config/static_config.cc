@@ -46,9 +46,9 @@ bool BuildStaticConfig(const StaticConfigSource& source, provider::StaticConfig*
     std::optional<TraefikConfig> file =
         source.traefik_config_text.empty()
             ? LoadTraefikConfig(source.traefik_config, &file_err)
-            : ParseTraefikConfig(source.traefik_config.empty() ? "traefik.yaml"
-                                                               : source.traefik_config,
-                                 source.traefik_config_text, ConfigFormat::kAuto, &file_err);
+            : ParseTraefikConfig(
+                  source.traefik_config.empty() ? "traefik.yaml" : source.traefik_config,
+                  source.traefik_config_text, ConfigFormat::kAuto, &file_err);
     if (!file) {
       *err = "--traefik-config: " + file_err;
       return false;

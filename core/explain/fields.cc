@@ -135,8 +135,7 @@ FieldDoc ReadField(const Document& d, NodeId node, std::string name, bool is_roo
     }
     if (f.enum_values.empty() && !f.minimum && !f.maximum && f.pattern.empty()) {
       ReadConstraints(d, items, &f);
-      f.items_constrained =
-          !f.enum_values.empty() || f.minimum || f.maximum || !f.pattern.empty();
+      f.items_constrained = !f.enum_values.empty() || f.minimum || f.maximum || !f.pattern.empty();
     }
     object = items;
   }
@@ -419,8 +418,8 @@ constexpr Note kNotes[] = {
 std::vector<CrdText> BundledCrds() {
   std::vector<CrdText> out;
   for (const schema::BundledSchema& s : schema::BundledSchemas()) {
-    bool seen = std::any_of(out.begin(), out.end(),
-                            [&](const CrdText& c) { return c.source == s.source; });
+    bool seen =
+        std::any_of(out.begin(), out.end(), [&](const CrdText& c) { return c.source == s.source; });
     if (!seen) {
       out.push_back({s.source, s.crd_yaml});
     }
@@ -440,8 +439,8 @@ std::vector<std::string> FieldNotes(std::string_view kind, std::string_view path
 
 bool LoadKinds(std::span<const CrdText> crds, std::vector<KindDoc>* kinds, std::string* err) {
   for (const CrdText& crd : crds) {
-    auto file = std::make_shared<const source::SourceFile>(std::string(crd.source),
-                                                           std::string(crd.yaml));
+    auto file =
+        std::make_shared<const source::SourceFile>(std::string(crd.source), std::string(crd.yaml));
     diag::DiagnosticSink sink;
     std::vector<Document> docs = yaml::ParseStream(file, yaml::LoadOptions{}, sink);
     if (!sink.empty()) {
@@ -478,7 +477,15 @@ bool LoadKinds(std::span<const CrdText> crds, std::vector<KindDoc>* kinds, std::
         k.scope = std::string(d.GetString(spec, "scope"));
         k.source = std::string(crd.source);
         k.root = ReadField(d, schema, k.kind, true);
-        AddNotes(k.kind, "", &k.root);
+        if (k.group == "traefik.containo.us") {
+          // irtcp's notes describe Traefik v3, which does not read this group at all.
+          k.root.notes.emplace_back(
+              "Traefik v3 does not watch the traefik.containo.us group: it ignores these "
+              "objects (IRT404; its unsafe fix rewrites the apiVersion). The bundled legacy "
+              "CRDs are Traefik v2.11's.");
+        } else {
+          AddNotes(k.kind, "", &k.root);
+        }
         kinds->push_back(std::move(k));
       }
     }
@@ -505,8 +512,9 @@ std::optional<FieldExplanation> ExplainField(std::span<const KindDoc> kinds, con
     start = dot + 1;
   }
   if (segments.empty() || segments.front().empty()) {
-    *err = "nothing to explain: give a kind (IngressRouteTCP), a field path "
-           "(ingressroutetcp.spec.routes) or a rule code";
+    *err =
+        "nothing to explain: give a kind (IngressRouteTCP), a field path "
+        "(ingressroutetcp.spec.routes) or a rule code";
     return std::nullopt;
   }
   std::string group = q.api_group;
@@ -720,9 +728,8 @@ void MarkdownField(const FieldDoc& f, const std::string& path, int level, bool r
     out << "| field | type | required | description |\n|---|---|---|---|\n";
     for (const FieldDoc& c : f.fields) {
       std::vector<std::string> ps = Paragraphs(c.description);
-      out << "| `" << c.name << "` | " << MarkdownCell(c.type) << " | "
-          << (c.required ? "yes" : "") << " | " << MarkdownCell(ps.empty() ? "" : ps.front())
-          << " |\n";
+      out << "| `" << c.name << "` | " << MarkdownCell(c.type) << " | " << (c.required ? "yes" : "")
+          << " | " << MarkdownCell(ps.empty() ? "" : ps.front()) << " |\n";
     }
     out << '\n';
   }
@@ -759,8 +766,9 @@ void WriteFieldMarkdown(const FieldExplanation& e, std::ostream& out) {
 
 void WriteFieldMan(const FieldExplanation& e, std::ostream& out) {
   std::string path = e.kind->kind + (e.path.empty() ? "" : "." + JoinPath(e.path));
-  out << ".SH " << RoffEscape(path) << "\n" << RoffEscape(e.kind->group + "/" + e.kind->version)
-      << ", from " << RoffEscape(e.kind->source) << ".\n";
+  out << ".SH " << RoffEscape(path) << "\n"
+      << RoffEscape(e.kind->group + "/" + e.kind->version) << ", from "
+      << RoffEscape(e.kind->source) << ".\n";
   ManField(e.field, path, out);
 }
 

@@ -33,12 +33,12 @@ std::vector<CrdText> BundledCrds();
 
 /// The documentation of one schema node.
 struct FieldDoc {
-  std::string name;         ///< "nativeLB"; the kind for the root
-  std::string type;         ///< kubectl's notation: string, integer, boolean, Object, []Object,
-                            ///< []string, map[string]string, IntOrString
-  std::string description;  ///< as in the CRD
-  bool required = false;    ///< listed in the parent's `required`
-  std::string default_json;            ///< the CRD default as JSON text ("" = none)
+  std::string name;          ///< "nativeLB"; the kind for the root
+  std::string type;          ///< kubectl's notation: string, integer, boolean, Object, []Object,
+                             ///< []string, map[string]string, IntOrString
+  std::string description;   ///< as in the CRD
+  bool required = false;     ///< listed in the parent's `required`
+  std::string default_json;  ///< the CRD default as JSON text ("" = none)
   std::optional<std::string> minimum;  ///< as written in the CRD
   std::optional<std::string> maximum;
   bool exclusive_minimum = false;
@@ -47,8 +47,8 @@ struct FieldDoc {
   std::string pattern;
   std::string format;
   bool nullable = false;
-  bool items_constrained = false;  ///< enum/pattern/bounds apply to each item of the array
-  std::string deprecated;          ///< the description's "Deprecated: ..." sentence, if any
+  bool items_constrained = false;        ///< enum/pattern/bounds apply to each item of the array
+  std::string deprecated;                ///< the description's "Deprecated: ..." sentence, if any
   std::vector<std::string> validations;  ///< x-kubernetes-validations messages (or rules)
   std::vector<std::string> notes;        ///< what irtcp knows beyond the CRD
   std::vector<FieldDoc> fields;          ///< properties (of the items, for arrays)

@@ -61,10 +61,10 @@ TEST(ExplainFields, Paths) {
       {"ingressroutetcp.metadata", "", "traefik.io IngressRouteTCP", "metadata", "ObjectMeta",
        true},
       {"tlsoption.spec", "", "traefik.io TLSOption", "spec", "Object", true},
-      {"serverstransporttcp.spec.dialTimeout", "", "traefik.io ServersTransportTCP",
-       "dialTimeout", "IntOrString", false},
-      {"ingressroutetcp.spec", "traefik.containo.us", "traefik.containo.us IngressRouteTCP",
-       "spec", "Object", true},
+      {"serverstransporttcp.spec.dialTimeout", "", "traefik.io ServersTransportTCP", "dialTimeout",
+       "IntOrString", false},
+      {"ingressroutetcp.spec", "traefik.containo.us", "traefik.containo.us IngressRouteTCP", "spec",
+       "Object", true},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.path);
@@ -91,8 +91,7 @@ TEST(ExplainFields, FactsAndNotes) {
   EXPECT_NE(delay->field.deprecated.find("Deprecated:"), std::string::npos);
   ASSERT_EQ(delay->field.notes.size(), 1U);
   EXPECT_NE(delay->field.notes[0].find("nanoseconds"), std::string::npos);
-  auto syntax =
-      ExplainField(Kinds(), {"ingressroutetcp.spec.routes.syntax", "", "", false}, &err);
+  auto syntax = ExplainField(Kinds(), {"ingressroutetcp.spec.routes.syntax", "", "", false}, &err);
   ASSERT_TRUE(syntax) << err;
   EXPECT_EQ(syntax->field.enum_values, (std::vector<std::string>{"\"v3\"", "\"v2\""}));
   auto pattern =
@@ -151,8 +150,7 @@ TEST(ExplainFields, Outputs) {
   ASSERT_TRUE(e) << err;
   std::ostringstream text;
   WriteFieldText(*e, TextStyle{80, false}, text);
-  EXPECT_NE(text.str().find("FIELD: services <[]Object>\n"), std::string::npos)
-      << text.str();
+  EXPECT_NE(text.str().find("FIELD: services <[]Object>\n"), std::string::npos) << text.str();
   std::ostringstream json;
   WriteFieldJson(*e, json);
   EXPECT_NE(json.str().find("\"type\": \"[]Object\""), std::string::npos);

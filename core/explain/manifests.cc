@@ -6,6 +6,7 @@
 #include "core/explain/match_words.h"
 #include "core/report/formatter.h"
 #include "core/resolve/route_plan.h"
+#include "core/rule_lang/matcher.h"
 #include "core/rule_lang/overlap.h"
 #include "core/rule_lang/parser.h"
 
@@ -106,7 +107,70 @@ struct Compiled {
   const resolve::PlannedRouter* router = nullptr;
   std::optional<rule_lang::MatchExpr> expr;
   std::string where;
+  std::optional<rule_lang::CompiledMatch> match;
+  /// The rule reads only the server name (HostSNI and HostSNIRegexp leaves, any operators).
+  bool sni_only = false;
+  /// When set: every server name the rule matches (a finite set, checked against the rule).
+  std::optional<std::vector<std::string>> hosts;
 };
+
+/// Fills match, sni_only and hosts: for rules that read only the SNI and can match only known
+/// names, the overlap of two routes is decided exactly by matching those names (this covers
+/// HostSNIRegexp, which the general analysis cannot compare).
+void CompileForRivals(Compiled& c) {
+  const resolve::PlannedRouter& p = *c.router;
+  if (!c.expr || !p.active()) {
+    return;
+  }
+  rule_lang::Error err;
+  c.match = rule_lang::Compile(p.rule, p.syntax, &err);
+  if (!c.match) {
+    return;
+  }
+  c.sni_only = true;
+  rule_lang::ForEachCall(*c.expr->root, [&](const rule_lang::Node& n) {
+    c.sni_only = c.sni_only && (n.matcher == rule_lang::Matcher::kHostSni ||
+                                n.matcher == rule_lang::Matcher::kHostSniRegexp);
+  });
+  if (c.sni_only && c.match->exact_hosts()) {
+    std::vector<std::string> hosts;
+    for (const std::string& h : *c.match->exact_hosts()) {
+      if (c.match->Matches(rule_lang::Connection{h, {}, ""})) {
+        hosts.push_back(h);
+      }
+    }
+    c.hosts = std::move(hosts);
+  }
+}
+
+/// The exact answer for two SNI-only rules when one of them matches a known set of names:
+/// "all" (`hi` matches every name `lo` does), "some", "none"; "" when it does not apply.
+std::string ExactOverlap(const Compiled& hi, const Compiled& lo) {
+  if (!hi.sni_only || !lo.sni_only || (!hi.hosts && !lo.hosts)) {
+    return "";
+  }
+  auto matches = [](const Compiled& c, const std::string& host) {
+    return c.match->Matches(rule_lang::Connection{host, {}, ""});
+  };
+  if (lo.hosts) {
+    std::size_t both = 0;
+    for (const std::string& h : *lo.hosts) {
+      if (matches(hi, h)) {
+        ++both;
+      }
+    }
+    if (both == 0) {
+      return "none";
+    }
+    return both == lo.hosts->size() ? "all" : "some";
+  }
+  for (const std::string& h : *hi.hosts) {
+    if (matches(lo, h)) {
+      return "some";
+    }
+  }
+  return "none";
+}
 
 /// The other active routes on a shared entry point and muxer (TLS or not) that a connection
 /// could also match, split by who wins it (priority, rules.md §6).
@@ -125,29 +189,38 @@ void FindRivals(const std::vector<Compiled>& all, std::size_t self, RouteWords& 
     }
     std::string shared;
     for (const std::string& ep : me.entry_points) {
-      if (shared.empty() &&
-          std::find(other.entry_points.begin(), other.entry_points.end(), ep) !=
-              other.entry_points.end()) {
+      if (shared.empty() && std::find(other.entry_points.begin(), other.entry_points.end(), ep) !=
+                                other.entry_points.end()) {
         shared = ep;
       }
     }
     if (shared.empty()) {
       continue;
     }
-    rule_lang::OverlapRoute theirs{&*all[j].expr, other.syntax, other.priority, tls, {},
-                                   other.name};
+    rule_lang::OverlapRoute theirs{&*all[j].expr, other.syntax, other.priority,
+                                   tls,           {},           other.name};
     Rival r{other.name, all[j].where, shared, other.priority, ""};
+    bool winner = me.priority > other.priority;
+    // TLS routers only: without TLS there is no SNI, and the general analysis knows that.
+    std::string exact = tls ? ExactOverlap(all[winner ? self : j], all[winner ? j : self]) : "";
     if (me.priority == other.priority) {
-      if (rule_lang::Intersect(mine, theirs) != rule_lang::Intersection::kNone) {
+      bool overlap = exact.empty()
+                         ? rule_lang::Intersect(mine, theirs) != rule_lang::Intersection::kNone
+                         : exact != "none";
+      if (overlap) {
         r.overlap = "tie";
         out.loses_to.push_back(r);
       }
       continue;
     }
-    bool winner = me.priority > other.priority;
     const rule_lang::OverlapRoute& hi = winner ? mine : theirs;
     const rule_lang::OverlapRoute& lo = winner ? theirs : mine;
-    if (rule_lang::Covers(hi, lo)) {
+    if (!exact.empty()) {
+      if (exact == "none") {
+        continue;
+      }
+      r.overlap = exact;
+    } else if (rule_lang::Covers(hi, lo)) {
       r.overlap = "all";
     } else {
       switch (rule_lang::Intersect(hi, lo)) {
@@ -192,13 +265,14 @@ json RivalsJson(const std::vector<Rival>& rivals) {
 std::string RivalWords(const Rival& r, bool winning) {
   std::string out = r.where + ", priority " + std::to_string(r.priority) + ", on " + r.entry_point;
   if (r.overlap == "tie") {
-    return out + ": same priority and some connections match both; Traefik's order between "
-                 "them is unspecified (IRT124)";
+    return out +
+           ": same priority and some connections match both; Traefik's order between "
+           "them is unspecified (IRT124)";
   }
   if (r.overlap == "all") {
-    return out + (winning ? ": for every connection it matches (it never gets one: IRT123)"
+    return out + (winning ? ": for every connection it matches (it never gets one)"
                           : ": for every connection this route matches (this route never gets "
-                            "one: IRT123)");
+                            "one)");
   }
   if (r.overlap == "some") {
     return out + ": for the connections both match";
@@ -243,8 +317,9 @@ ManifestExplanation ExplainManifests(const run::Session& session) {
     compiled[i].router = &p;
     rule_lang::Error err;
     compiled[i].expr = rule_lang::Parse(p.rule, &err);
-    compiled[i].where = p.object + " route " + std::to_string(rr.route->index + 1) + " (" +
-                        p.location + ")";
+    compiled[i].where =
+        p.object + " route " + std::to_string(rr.route->index + 1) + " (" + p.location + ")";
+    CompileForRivals(compiled[i]);
   }
   std::vector<bool> used(session.loaded->sink.diagnostics().size(), false);
   const std::vector<diag::Diagnostic>& findings = session.loaded->sink.diagnostics();
@@ -398,8 +473,8 @@ void WriteManifestText(const ManifestExplanation& e, const TextStyle& style, std
         eps += (i == 0 ? "" : ", ") + r.entry_points[i];
       }
       if (r.default_entry_points) {
-        eps = "Traefik's default entry points" + (eps.empty() || eps == "(default)" ? std::string()
-                                                                                    : ": " + eps);
+        eps = "Traefik's default entry points" +
+              (eps.empty() || eps == "(default)" ? std::string() : ": " + eps);
       }
       out << Wrap("Listens on " + eps + ".", width, in4);
       out << Wrap(TakesWords(r) + ".", width, in4, in6);

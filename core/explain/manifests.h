@@ -20,8 +20,8 @@ namespace irtcp::explain {
 
 /// Another route a route competes with on one entry point.
 struct Rival {
-  std::string router;      ///< its router name
-  std::string where;       ///< "apps/db route 2 (db.yaml:14)"
+  std::string router;  ///< its router name
+  std::string where;   ///< "apps/db route 2 (db.yaml:14)"
   std::string entry_point;
   std::int64_t priority = 0;
   /// "all": it covers every connection the other matches; "some": some connections match both;
@@ -50,7 +50,7 @@ struct RouteWords {
   std::vector<std::string> entry_points;  ///< "postgres (:5432)"
   bool default_entry_points = false;
   std::string rule;
-  std::string syntax;      ///< "v3" or "v2"
+  std::string syntax;       ///< "v3" or "v2"
   std::string connections;  ///< "TLS connections" / "connections that are not TLS"
   std::string condition;    ///< the rule in words
   std::string fast_path;    ///< why TLS clients reach a plain router too (rules.md §7.2), or ""

@@ -2,27 +2,28 @@
 // `irtcp explain CODE` (core/explain/rules.cc) under the file name "example.yaml", so the
 // finding shown is the one irtcp produces today. tests/explain_test.cc checks that every
 // registered code has an example and that the example reports that code.
-#include "core/explain/rules.h"
-
 #include <array>
+
+#include "core/explain/rules.h"
 
 namespace irtcp::explain {
 
 namespace {
 
 // A Service the IngressRouteTCP examples point at, so that reference checks do not fire.
-#define IRTCP_DB_SERVICE \
-  "apiVersion: v1\n"     \
-  "kind: Service\n"      \
-  "metadata: {name: db, namespace: apps}\n" \
-  "spec:\n"              \
-  "  clusterIP: 10.96.0.10\n" \
+#define IRTCP_DB_SERVICE                                   \
+  "apiVersion: v1\n"                                       \
+  "kind: Service\n"                                        \
+  "metadata: {name: db, namespace: apps}\n"                \
+  "spec:\n"                                                \
+  "  clusterIP: 10.96.0.10\n"                              \
   "  ports: [{name: pg, port: 5432, targetPort: 15432}]\n" \
   "---\n"
 
 constexpr std::array kExamples{
-    RuleExample{"IRT001", "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata:\n"
-                          "  name: db\n   namespace: apps\n"},
+    RuleExample{"IRT001",
+                "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata:\n"
+                "  name: db\n   namespace: apps\n"},
     RuleExample{"IRT002", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\xe9}\n"},
     RuleExample{"IRT003",
                 "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
@@ -34,8 +35,9 @@ constexpr std::array kExamples{
                 "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
                 "  routes:\n    - match: HostSNI(`*`)\n      match: HostSNI(`db.example.com`)\n"
                 "      services: [{name: db, port: 5432}]\n"},
-    RuleExample{"IRT005", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n"
-                          "- just\n- a list\n"},
+    RuleExample{"IRT005",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n"
+                "- just\n- a list\n"},
     RuleExample{"IRT006",
                 "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                 "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c]\n"
@@ -82,7 +84,7 @@ constexpr std::array kExamples{
     RuleExample{"IRT016",
                 "apiVersion: traefik.io/v1alpha1\nkind: ServersTransportTCP\n"
                 "metadata: {name: backend, namespace: apps}\nspec:\n  tls:\n"
-                "    rootCAs: [{secret: ca}]\n    rootCAsSecrets: [ca]\n"},
+                "    rootCAs: [{secret: ca, configMap: ca}]\n"},
     RuleExample{"IRT017",
                 "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
                 "metadata:\n  name: db\n  namespace: apps\n  labels: {replicas: 3}\nspec:\n"
@@ -161,7 +163,8 @@ constexpr std::array kExamples{
     RuleExample{"IRT113",
                 "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
                 "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
-                "  routes:\n    - match: HostSNI(`b\xc3\xbc" "cher.example`)\n"
+                "  routes:\n    - match: HostSNI(`b\xc3\xbc"
+                "cher.example`)\n"
                 "      services: [{name: db, port: 5432}]\n  tls: {passthrough: true}\n"},
     RuleExample{"IRT114",
                 "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"

@@ -19,8 +19,12 @@ struct Group {
   std::string_view title;
 };
 constexpr Group kGroups[] = {
-    {"IRT0", "input and schema"}, {"IRT1", "rule language"},   {"IRT2", "TLS"},
-    {"IRT3", "services"},         {"IRT4", "cross-resource"},  {"IRT5", "translation losses"},
+    {"IRT0", "input and schema"},
+    {"IRT1", "rule language"},
+    {"IRT2", "TLS"},
+    {"IRT3", "services"},
+    {"IRT4", "cross-resource"},
+    {"IRT5", "translation losses"},
     {"IRT9", "meta"},
 };
 
@@ -103,7 +107,11 @@ std::string Printable(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t len = c < 0x80           ? 1
+                      : (c >> 5) == 0x6  ? 2
+                      : (c >> 4) == 0xE  ? 3
+                      : (c >> 3) == 0x1E ? 4
+                                         : 0;
     bool ok = len > 0 && i + len <= text.size();
     for (std::size_t k = 1; ok && k < len; ++k) {
       ok = (static_cast<unsigned char>(text[i + k]) & 0xC0U) == 0x80U;
@@ -154,8 +162,7 @@ RuleExplanation ExplainRule(const diag::RuleInfo& rule) {
   run::SessionOptions options;
   options.command = run::Command::kValidate;
   options.load.threads = 1;
-  options.load.collect.texts.push_back(
-      {std::string(kExampleFile), std::string(e.example->yaml)});
+  options.load.collect.texts.push_back({std::string(kExampleFile), std::string(e.example->yaml)});
   if (e.example->max_file_size != 0) {
     options.load.collect.max_file_size = e.example->max_file_size;
   }
@@ -306,7 +313,8 @@ void WriteRuleListText(const TextStyle& style, std::ostream& out) {
     std::string head = "  " + std::string(r.code) + "  ";
     std::string name(r.name);
     std::string sev(diag::SeverityName(r.default_severity));
-    std::string fix = r.fix == diag::FixAvailability::kNone ? "" : " fix:" + std::string(FixName(r.fix));
+    std::string fix =
+        r.fix == diag::FixAvailability::kNone ? "" : " fix:" + std::string(FixName(r.fix));
     out << "  " << Bold(r.code, style) << "  " << Cyan(name, style) << "  " << sev << fix << '\n';
     out << Wrap(r.summary, width, std::string(head.size(), ' '));
   }
@@ -333,8 +341,8 @@ void WriteRuleListMarkdown(std::ostream& out) {
       }
       group = RuleGroup(r.code);
       std::string title(group);
-      title[0] = static_cast<char>(title[0] >= 'a' && title[0] <= 'z' ? title[0] - 'a' + 'A'
-                                                                       : title[0]);
+      title[0] =
+          static_cast<char>(title[0] >= 'a' && title[0] <= 'z' ? title[0] - 'a' + 'A' : title[0]);
       out << "### " << title << "\n\n| code | name | severity | fix | what it reports |\n"
           << "|---|---|---|---|---|\n";
     }

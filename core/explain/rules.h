@@ -30,9 +30,9 @@ struct RuleExample {
         no_example(no_example_) {}
 
   std::string_view code;
-  std::string_view yaml;          ///< the manifests, checked as "example.yaml"
-  std::string_view traefik_yaml;  ///< Traefik's static configuration it needs ("" = none)
-  std::string_view flags;         ///< other flags, as the user would type them
+  std::string_view yaml;            ///< the manifests, checked as "example.yaml"
+  std::string_view traefik_yaml;    ///< Traefik's static configuration it needs ("" = none)
+  std::string_view flags;           ///< other flags, as the user would type them
   std::uint64_t max_file_size = 0;  ///< --max-file-size the flags set (0 = default)
   std::string_view no_example;      ///< why there is no example (yaml is then empty)
 };
@@ -49,10 +49,10 @@ std::string_view RuleGroup(std::string_view code);
 /// One finding kind explained.
 struct RuleExplanation {
   const diag::RuleInfo* info = nullptr;
-  const RuleExample* example = nullptr;        ///< nullptr: no example
-  std::vector<diag::Diagnostic> findings;      ///< the example's findings of this code
-  std::size_t other_findings = 0;              ///< the example's findings of other codes
-  std::string example_error;                   ///< the example could not run (an irtcp bug)
+  const RuleExample* example = nullptr;    ///< nullptr: no example
+  std::vector<diag::Diagnostic> findings;  ///< the example's findings of this code
+  std::size_t other_findings = 0;          ///< the example's findings of other codes
+  std::string example_error;               ///< the example could not run (an irtcp bug)
 };
 
 /// Runs the example of `rule` (when it has one) and collects its findings.

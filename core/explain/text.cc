@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <vector>
 
-
 namespace irtcp::explain {
 
 namespace {
@@ -135,8 +134,8 @@ std::vector<Block> ParseBlocks(std::string_view markdown) {
     if (trimmed[0] == '#') {
       std::size_t level = trimmed.find_first_not_of('#');
       if (level != std::string_view::npos && trimmed[level] == ' ') {
-        blocks.push_back(
-            {Block::Kind::kHeading, static_cast<int>(level), std::string(trimmed.substr(level + 1))});
+        blocks.push_back({Block::Kind::kHeading, static_cast<int>(level),
+                          std::string(trimmed.substr(level + 1))});
         open = nullptr;
         continue;
       }

@@ -35,8 +35,7 @@ TEST(ExplainText, Wrap) {
 
 TEST(ExplainText, MarkdownForTerminal) {
   TextStyle plain{40, false};
-  EXPECT_EQ(RenderMarkdown("## What it does\nReports `x` in\nthe file.\n\n- one\n- two\n",
-                           plain),
+  EXPECT_EQ(RenderMarkdown("## What it does\nReports `x` in\nthe file.\n\n- one\n- two\n", plain),
             "What it does\n  Reports `x` in the file.\n  - one\n  - two\n");
   EXPECT_EQ(RenderMarkdown("```yaml\na:  b\n```\n", plain), "      a:  b\n");
   TextStyle color{40, true};

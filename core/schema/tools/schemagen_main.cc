@@ -85,7 +85,8 @@ int main(int argc, char** argv) {
       body << "constexpr std::string_view kSchema" << count << " =" << Literal(v.schema_json)
            << ";\n\n";
       table << "    BundledSchema{\"" << v.group << "\", \"" << v.version << "\", \"" << v.kind
-            << "\", \"" << path.filename().string() << "\", kSchema" << count << ", kCrd" << i << "},\n";
+            << "\", \"" << path.filename().string() << "\", kSchema" << count << ", kCrd" << i
+            << "},\n";
       ++count;
     }
   }
