@@ -1,16 +1,18 @@
 # fish completion for irtcp
-set -l cmds validate render resolve help
+set -l cmds validate explain render resolve help
 complete -c irtcp -f
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a validate -d 'Check manifests against the CRD schemas and lint rules'
+complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a explain -d 'Explain a CRD field, a rule, or what manifests do'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a render -d 'Print the dynamic configuration Traefik would build'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a resolve -d 'Resolve every route to its backends'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a help -d 'Show help for a subcommand'
-complete -c irtcp -n "__fish_seen_subcommand_from help" -x -a 'validate render resolve'
+complete -c irtcp -n "__fish_seen_subcommand_from help" -x -a 'validate explain render resolve'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -l version -d 'Print the version'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -F
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -s o -l output -x -a 'text json sarif github junit' -d 'Output format'
 complete -c irtcp -n "__fish_seen_subcommand_from render" -s o -l output -x -a 'yaml json toml' -d 'Output format'
 complete -c irtcp -n "__fish_seen_subcommand_from resolve" -s o -l output -x -a 'text json' -d 'Output format'
+complete -c irtcp -n "__fish_seen_subcommand_from explain" -s o -l output -x -a 'text json markdown man' -d 'Output format'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -l color -x -a 'auto always never' -d 'Colour'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -l fail-on -x -a 'error warning info never' -d 'Exit 1 at or above this severity'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -s n -l namespace -x -d 'Namespace of objects that have none'
@@ -48,3 +50,8 @@ complete -c irtcp -n "__fish_seen_subcommand_from validate" -l diff -d 'Print a 
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -l output-file -r -F -d 'Write the output format to a file'
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -s q -l quiet -d 'Print the findings only'
 complete -c irtcp -n "__fish_seen_subcommand_from render" -l include-secrets -d 'Write certificate and key material'
+complete -c irtcp -n "__fish_seen_subcommand_from explain" -l rules -d 'List every code irtcp can report'
+complete -c irtcp -n "__fish_seen_subcommand_from explain" -l recursive -d 'Show every field under the path'
+complete -c irtcp -n "__fish_seen_subcommand_from explain" -l api-group -x -a 'traefik.io traefik.containo.us' -d 'API group of the kind'
+complete -c irtcp -n "__fish_seen_subcommand_from explain" -l api-version -x -a 'v1alpha1 traefik.io/v1alpha1 traefik.containo.us/v1alpha1' -d 'Version of the kind'
+complete -c irtcp -n "__fish_seen_subcommand_from explain" -a 'ingressroutetcp middlewaretcp serverstransporttcp tlsoption tlsstore' -d 'Kind'
