@@ -16,6 +16,9 @@ namespace {
 
 using nlohmann::json;
 
+/// Above this many active routers explain does not compare every pair of routes.
+constexpr std::size_t kMaxRivalRouters = 2000;
+
 bool UnderPath(const std::string& json_path, const std::string& prefix) {
   return !prefix.empty() && json_path.compare(0, prefix.size(), prefix) == 0 &&
          (json_path.size() == prefix.size() || json_path[prefix.size()] == '/');
@@ -145,7 +148,7 @@ void CompileForRivals(Compiled& c) {
 
 /// The exact answer for two SNI-only rules when one of them matches a known set of names:
 /// "all" (`hi` matches every name `lo` does), "some", "none"; "" when it does not apply.
-std::string ExactOverlap(const Compiled& hi, const Compiled& lo) {
+std::string_view ExactOverlap(const Compiled& hi, const Compiled& lo) {
   if (!hi.sni_only || !lo.sni_only || (!hi.hosts && !lo.hosts)) {
     return "";
   }
@@ -173,68 +176,66 @@ std::string ExactOverlap(const Compiled& hi, const Compiled& lo) {
 }
 
 /// The other active routes on a shared entry point and muxer (TLS or not) that a connection
-/// could also match, split by who wins it (priority, rules.md §6).
+/// could also match, split by who wins it (priority, rules.md §6). Quadratic in the routes: the
+/// caller skips it above kMaxRivalRouters.
 void FindRivals(const std::vector<Compiled>& all, std::size_t self, RouteWords& out) {
   const resolve::PlannedRouter& me = *all[self].router;
   if (!me.active() || !all[self].expr) {
     return;
   }
   bool tls = me.tls.mode != resolve::TlsMode::kNone;
-  rule_lang::OverlapRoute mine{&*all[self].expr, me.syntax, me.priority, tls, {}, me.name};
+  rule_lang::OverlapRoute mine{&*all[self].expr, me.syntax, me.priority, tls, {}, {}};
   for (std::size_t j = 0; j < all.size(); ++j) {
     const resolve::PlannedRouter& other = *all[j].router;
-    if (j == self || !other.active() || !all[j].expr || other.name == me.name ||
-        (other.tls.mode != resolve::TlsMode::kNone) != tls) {
+    if (j == self || !other.active() || !all[j].expr ||
+        (other.tls.mode != resolve::TlsMode::kNone) != tls || other.name == me.name) {
       continue;
     }
-    std::string shared;
+    const std::string* shared = nullptr;
     for (const std::string& ep : me.entry_points) {
-      if (shared.empty() && std::find(other.entry_points.begin(), other.entry_points.end(), ep) !=
-                                other.entry_points.end()) {
-        shared = ep;
+      if (shared == nullptr && std::find(other.entry_points.begin(), other.entry_points.end(),
+                                         ep) != other.entry_points.end()) {
+        shared = &ep;
       }
     }
-    if (shared.empty()) {
+    if (shared == nullptr) {
       continue;
     }
-    rule_lang::OverlapRoute theirs{&*all[j].expr, other.syntax, other.priority,
-                                   tls,           {},           other.name};
-    Rival r{other.name, all[j].where, shared, other.priority, ""};
     bool winner = me.priority > other.priority;
     // TLS routers only: without TLS there is no SNI, and the general analysis knows that.
-    std::string exact = tls ? ExactOverlap(all[winner ? self : j], all[winner ? j : self]) : "";
+    std::string_view exact =
+        tls ? ExactOverlap(all[winner ? self : j], all[winner ? j : self]) : "";
+    if (exact == "none") {
+      continue;
+    }
+    rule_lang::OverlapRoute theirs{&*all[j].expr, other.syntax, other.priority, tls, {}, {}};
+    std::string overlap;
     if (me.priority == other.priority) {
-      bool overlap = exact.empty()
-                         ? rule_lang::Intersect(mine, theirs) != rule_lang::Intersection::kNone
-                         : exact != "none";
-      if (overlap) {
-        r.overlap = "tie";
-        out.loses_to.push_back(r);
+      if (!exact.empty() || rule_lang::Intersect(mine, theirs) != rule_lang::Intersection::kNone) {
+        out.loses_to.push_back({other.name, all[j].where, *shared, other.priority, "tie"});
       }
       continue;
     }
     const rule_lang::OverlapRoute& hi = winner ? mine : theirs;
     const rule_lang::OverlapRoute& lo = winner ? theirs : mine;
     if (!exact.empty()) {
-      if (exact == "none") {
-        continue;
-      }
-      r.overlap = exact;
+      overlap = std::string(exact);
     } else if (rule_lang::Covers(hi, lo)) {
-      r.overlap = "all";
+      overlap = "all";
     } else {
       switch (rule_lang::Intersect(hi, lo)) {
         case rule_lang::Intersection::kNone:
           continue;
         case rule_lang::Intersection::kSome:
-          r.overlap = "some";
+          overlap = "some";
           break;
         case rule_lang::Intersection::kUnknown:
-          r.overlap = "maybe";
+          overlap = "maybe";
           break;
       }
     }
-    (winner ? out.wins_over : out.loses_to).push_back(r);
+    (winner ? out.wins_over : out.loses_to)
+        .push_back({other.name, all[j].where, *shared, other.priority, std::move(overlap)});
   }
 }
 
@@ -311,6 +312,7 @@ ManifestExplanation ExplainManifests(const run::Session& session) {
   resolve::RoutePlan plan = resolve::BuildRoutePlan(session.provider, session.static_config);
   const provider::Result& result = session.provider;
   std::vector<Compiled> compiled(plan.routers.size());
+  std::size_t active = 0;
   for (std::size_t i = 0; i < plan.routers.size(); ++i) {
     const resolve::PlannedRouter& p = plan.routers[i];
     const provider::RouteResult& rr = result.routes[i];
@@ -320,6 +322,14 @@ ManifestExplanation ExplainManifests(const run::Session& session) {
     compiled[i].where =
         p.object + " route " + std::to_string(rr.route->index + 1) + " (" + p.location + ")";
     CompileForRivals(compiled[i]);
+    if (p.active()) {
+      ++active;
+    }
+  }
+  if (active > kMaxRivalRouters) {
+    out.notes.push_back("the routes each route wins over or loses to are not listed: " +
+                        std::to_string(active) + " active routers, more than " +
+                        std::to_string(kMaxRivalRouters) + " (the comparison is quadratic)");
   }
   std::vector<bool> used(session.loaded->sink.diagnostics().size(), false);
   const std::vector<diag::Diagnostic>& findings = session.loaded->sink.diagnostics();
@@ -389,7 +399,9 @@ ManifestExplanation ExplainManifests(const run::Session& session) {
       }
       rw.priority = p.priority;
       rw.priority_source = p.priority_source;
-      FindRivals(compiled, i, rw);
+      if (active <= kMaxRivalRouters) {
+        FindRivals(compiled, i, rw);
+      }
       rw.tls_mode = std::string(resolve::TlsModeName(p.tls.mode));
       rw.tls = TlsWords(p.tls);
       for (const resolve::PlannedMiddleware& m : p.middlewares) {
@@ -432,7 +444,7 @@ ManifestExplanation ExplainManifests(const run::Session& session) {
     out.objects.push_back(std::move(ow));
   }
   out.other_findings = static_cast<std::size_t>(std::count(used.begin(), used.end(), false));
-  out.notes = plan.notes;
+  out.notes.insert(out.notes.end(), plan.notes.begin(), plan.notes.end());
   for (const std::string& n : session.summary.notes) {
     if (std::find(out.notes.begin(), out.notes.end(), n) == out.notes.end()) {
       out.notes.push_back(n);
