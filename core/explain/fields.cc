@@ -595,10 +595,18 @@ std::optional<FieldExplanation> ExplainField(std::span<const KindDoc> kinds, con
       }
       std::string_view close = util::ClosestMatch(seg, names);
       if (f->fields.empty()) {
-        *err = "field \"" + seg + "\" does not exist: " + where + " is <" + f->type +
-               "> and has no fields";
+        *err = "field \"";
+        *err += seg;
+        *err += "\" does not exist: ";
+        *err += where;
+        *err += " is <";
+        *err += f->type;
+        *err += "> and has no fields";
       } else {
-        *err = "field \"" + seg + "\" does not exist in " + where;
+        *err = "field \"";
+        *err += seg;
+        *err += "\" does not exist in ";
+        *err += where;
         if (!close.empty()) {
           *err += "; did you mean \"" + std::string(close) + "\"?";
         }

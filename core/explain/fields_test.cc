@@ -8,14 +8,14 @@ namespace irtcp::explain {
 namespace {
 
 const std::vector<KindDoc>& Kinds() {
-  static const std::vector<KindDoc> kinds = [] {
+  static const std::vector<KindDoc> kKinds = [] {
     std::vector<KindDoc> k;
     std::string err;
     std::vector<CrdText> crds = BundledCrds();
     EXPECT_TRUE(LoadKinds(crds, &k, &err)) << err;
     return k;
   }();
-  return kinds;
+  return kKinds;
 }
 
 TEST(ExplainFields, EveryBundledKind) {

@@ -485,8 +485,9 @@ void WriteManifestText(const ManifestExplanation& e, const TextStyle& style, std
         eps += (i == 0 ? "" : ", ") + r.entry_points[i];
       }
       if (r.default_entry_points) {
-        eps = "Traefik's default entry points" +
-              (eps.empty() || eps == "(default)" ? std::string() : ": " + eps);
+        std::string named = eps.empty() || eps == "(default)" ? std::string() : ": " + eps;
+        eps = "Traefik's default entry points";
+        eps += named;
       }
       out << Wrap("Listens on " + eps + ".", width, in4);
       out << Wrap(TakesWords(r) + ".", width, in4, in6);

@@ -39,6 +39,7 @@ bool Anchored(const std::string& re) {
 
 std::string Call(const Node& n, Syntax syntax, bool negated) {
   std::vector<std::string> args;
+  args.reserve(n.args.size());
   for (const rule_lang::Arg& a : n.args) {
     args.push_back(a.value);
   }
@@ -50,6 +51,7 @@ std::string Call(const Node& n, Syntax syntax, bool negated) {
                        : "any connection";
       }
       std::vector<std::string> hosts;
+      hosts.reserve(args.size());
       for (const std::string& h : args) {
         hosts.push_back(h == "*" ? "any non-empty name" : Host(h));
       }
@@ -81,10 +83,7 @@ std::string Call(const Node& n, Syntax syntax, bool negated) {
       return "the client address" + is + (cidr ? "in " : "") + OrList(nets);
     }
     case Matcher::kAlpn: {
-      std::vector<std::string> protos;
-      for (const std::string& a : args) {
-        protos.push_back(a);
-      }
+      const std::vector<std::string>& protos = args;
       return std::string("the client ") + (negated ? "does not offer" : "offers") +
              " the ALPN protocol " + OrList(protos);
     }

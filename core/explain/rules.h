@@ -19,15 +19,17 @@ namespace irtcp::explain {
 
 /// A small input that triggers one code (core/explain/rule_examples.cc).
 struct RuleExample {
-  constexpr RuleExample(std::string_view code_, std::string_view yaml_,
-                        std::string_view traefik_yaml_ = {}, std::string_view flags_ = {},
-                        std::uint64_t max_file_size_ = 0, std::string_view no_example_ = {})
-      : code(code_),
-        yaml(yaml_),
-        traefik_yaml(traefik_yaml_),
-        flags(flags_),
-        max_file_size(max_file_size_),
-        no_example(no_example_) {}
+  // A constructor rather than aggregate initialisation: most examples leave the last fields
+  // out, which -Wmissing-field-initializers rejects.
+  constexpr RuleExample(std::string_view rule_code, std::string_view manifests,
+                        std::string_view static_config = {}, std::string_view other_flags = {},
+                        std::uint64_t size_limit = 0, std::string_view why_none = {})
+      : code(rule_code),
+        yaml(manifests),
+        traefik_yaml(static_config),
+        flags(other_flags),
+        max_file_size(size_limit),
+        no_example(why_none) {}
 
   std::string_view code;
   std::string_view yaml;            ///< the manifests, checked as "example.yaml"
