@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/cli_tree.h"
+#include "cli/cmd_explain.h"
 #include "cli/cmd_render.h"
 #include "cli/cmd_resolve.h"
 #include "cli/cmd_validate.h"
@@ -141,6 +142,7 @@ int Main(int argc, char** argv) {
   int exit_code = irtcp::cli::kExitClean;
   // One dispatch point: each subcommand registers itself from its own file.
   irtcp::cli::SetupValidate(app, exit_code);
+  irtcp::cli::SetupExplain(app, exit_code);
   irtcp::cli::SetupRender(app, exit_code);
   irtcp::cli::SetupResolve(app, exit_code);
   SetupHelp(app);

@@ -101,9 +101,13 @@ bool BuildStaticConfig(const StaticConfigSource& source, provider::StaticConfig*
                        std::vector<std::string>* notes, std::string* err) {
   *config = provider::StaticConfig{};
   std::optional<TraefikConfig> file;
-  if (!source.traefik_config.empty()) {
+  if (!source.traefik_config.empty() || !source.traefik_config_text.empty()) {
     std::string file_err;
-    file = LoadTraefikConfig(source.traefik_config, &file_err);
+    file = source.traefik_config_text.empty()
+               ? LoadTraefikConfig(source.traefik_config, &file_err)
+               : ParseTraefikConfig(
+                     source.traefik_config.empty() ? "traefik.yaml" : source.traefik_config,
+                     source.traefik_config_text, ConfigFormat::kAuto, &file_err);
     if (!file) {
       *err = "--traefik-config: " + file_err;
       return false;

@@ -14,6 +14,9 @@ namespace irtcp::config {
 /// options leave the lower layers in place.
 struct StaticConfigSource {
   std::string traefik_config;  ///< --traefik-config FILE ("" = none)
+  /// The static configuration as text instead of a file (explain's rule examples); read as
+  /// `traefik_config` names it (default "traefik.yaml").
+  std::string traefik_config_text;
   std::optional<bool> allow_cross_namespace;
   std::optional<bool> allow_external_name_services;
   std::optional<bool> allow_empty_services;

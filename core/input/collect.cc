@@ -206,6 +206,9 @@ Collected Collect(const std::vector<std::string>& paths, const CollectOptions& o
                   diag::DiagnosticSink& sink) {
   Collected out;
   Collector collector(options, sink, out);
+  for (const TextInput& t : options.texts) {
+    collector.Add(t.name, t.text, t.text.size() > options.max_file_size);
+  }
   bool stdin_read = false;
   for (const std::string& p : paths) {
     if (p == "-") {

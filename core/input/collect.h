@@ -10,8 +10,17 @@
 
 namespace irtcp::input {
 
+/// An input given as text rather than a path (explain's rule examples), checked like a file of
+/// that name.
+struct TextInput {
+  std::string name;
+  std::string text;
+};
+
 struct CollectOptions {
   std::string stdin_name = "<stdin>";
+  /// Inputs collected before the paths, in order.
+  std::vector<TextInput> texts;
   std::uint64_t max_file_size = 64ULL << 20;  ///< bigger files get one finding (IRT008)
 };
 

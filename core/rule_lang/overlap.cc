@@ -244,33 +244,97 @@ void DropSniTerms(std::vector<Term>* terms) {
   std::erase_if(*terms, [](const Term& t) { return t.host.kind != HostC::Kind::kAny; });
 }
 
+/// The route's constraints; nullopt when the analysis gives up (too many terms).
+std::optional<Analysed> Analyse(const OverlapRoute& r, std::size_t index) {
+  std::unique_ptr<NormNode> norm = Normalize(*r.expr->root);
+  Analysed a;
+  a.index = index;
+  a.under = Dnf(*norm, r.syntax, Mode::kUnder).value_or(std::vector<Term>{});
+  std::optional<std::vector<Term>> over = Dnf(*norm, r.syntax, Mode::kOver);
+  if (!over) {
+    return std::nullopt;
+  }
+  a.over = std::move(*over);
+  a.exact = Dnf(*norm, r.syntax, Mode::kExact);
+  if (!r.has_tls) {
+    DropSniTerms(&a.under);
+    DropSniTerms(&a.over);
+    if (a.exact) {
+      DropSniTerms(&*a.exact);
+    }
+  }
+  return a;
+}
+
+/// Some pair of terms intersects: 1 surely (IP families agree), -1 maybe, 0 none.
+int AnyIntersect(const std::vector<Term>& xs, const std::vector<Term>& ys) {
+  int best = 0;
+  for (const Term& x : xs) {
+    for (const Term& y : ys) {
+      Term t;
+      IpC ip;
+      if (!IntersectHost(x.host, y.host, &t.host)) {
+        continue;
+      }
+      int r = IntersectIp(x.ip, y.ip, &ip);
+      if (r == 1) {
+        return 1;
+      }
+      if (r < 0) {
+        best = -1;
+      }
+    }
+  }
+  return best;
+}
+
 }  // namespace
+
+Intersection Intersect(const OverlapRoute& a, const OverlapRoute& b) {
+  std::optional<Analysed> x = Analyse(a, 0);
+  std::optional<Analysed> y = Analyse(b, 1);
+  if (!x || !y) {
+    return Intersection::kUnknown;
+  }
+  if (AnyIntersect(x->under, y->under) == 1) {
+    return Intersection::kSome;
+  }
+  if (AnyIntersect(x->over, y->over) == 0) {
+    return Intersection::kNone;
+  }
+  if (x->exact && y->exact) {
+    switch (AnyIntersect(*x->exact, *y->exact)) {
+      case 1:
+        return Intersection::kSome;
+      case 0:
+        return Intersection::kNone;
+      default:
+        break;
+    }
+  }
+  return Intersection::kUnknown;
+}
+
+bool Covers(const OverlapRoute& outer, const OverlapRoute& inner) {
+  std::optional<Analysed> a = Analyse(outer, 0);
+  std::optional<Analysed> b = Analyse(inner, 1);
+  if (!a || !b || a->under.empty() || b->over.empty()) {
+    return false;
+  }
+  return std::all_of(b->over.begin(), b->over.end(), [&](const Term& t) {
+    return std::any_of(a->under.begin(), a->under.end(),
+                       [&](const Term& u) { return TermContains(u, t); });
+  });
+}
 
 std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes) {
   std::vector<Analysed> all;
   for (std::size_t i = 0; i < routes.size(); ++i) {
-    const OverlapRoute& r = routes[i];
-    std::unique_ptr<NormNode> norm = Normalize(*r.expr->root);
-    Analysed a;
-    a.index = i;
-    a.under = Dnf(*norm, r.syntax, Mode::kUnder).value_or(std::vector<Term>{});
-    std::optional<std::vector<Term>> over = Dnf(*norm, r.syntax, Mode::kOver);
-    if (!over) {
-      continue;
+    std::optional<Analysed> a = Analyse(routes[i], i);
+    if (!a || a->over.empty()) {
+      continue;  // too complex, or never matches
     }
-    a.over = std::move(*over);
-    a.exact = Dnf(*norm, r.syntax, Mode::kExact);
-    if (!r.has_tls) {
-      DropSniTerms(&a.under);
-      DropSniTerms(&a.over);
-      if (a.exact) {
-        DropSniTerms(&*a.exact);
-      }
-    }
-    if (a.over.empty()) {
-      continue;  // never matches
-    }
-    all.push_back(std::move(a));
+    all.push_back(std::move(*a));
   }
   std::vector<Overlap> out;
   for (std::size_t jj = 0; jj < all.size(); ++jj) {

@@ -42,6 +42,18 @@ struct Overlap {
 /// route of equal priority it may race; at most one Overlap per losing route, in route order.
 std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes);
 
+/// Whether some connection matches both of two routes (their entry points and priorities are
+/// not considered; a route without TLS sees no SNI).
+enum class Intersection : std::uint8_t {
+  kNone,     ///< no connection matches both
+  kSome,     ///< some connection matches both
+  kUnknown,  ///< the analysis cannot tell (negations, ALPN, regexps, mixed IP families)
+};
+Intersection Intersect(const OverlapRoute& a, const OverlapRoute& b);
+/// True when every connection `inner` matches is matched by `outer` as well (conservative:
+/// false when the analysis cannot tell).
+bool Covers(const OverlapRoute& outer, const OverlapRoute& inner);
+
 /// The input size above which callers should not run FindOverlaps.
 inline constexpr std::size_t kMaxOverlapRoutes = 3000;
 

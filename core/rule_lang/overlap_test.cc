@@ -104,5 +104,44 @@ TEST(RuleOverlap, Table) {
   }
 }
 
+TEST(RuleOverlap, IntersectAndCovers) {
+  struct PairCase {
+    const char* a;
+    const char* b;
+    bool tls;
+    Intersection want;
+    bool a_covers_b;
+  };
+  const PairCase cases[] = {
+      {"HostSNI(`*`)", "HostSNI(`a.com`)", true, Intersection::kSome, true},
+      {"HostSNI(`a.com`)", "HostSNI(`*`)", true, Intersection::kSome, false},
+      {"HostSNI(`a.com`)", "HostSNI(`b.com`)", true, Intersection::kNone, false},
+      {"HostSNI(`*.a.com`)", "HostSNI(`x.a.com`)", true, Intersection::kSome, true},
+      {"HostSNI(`*.a.com`)", "HostSNI(`x.y.a.com`)", true, Intersection::kNone, false},
+      {"ClientIP(`10.0.0.0/8`)", "ClientIP(`10.1.0.0/16`)", false, Intersection::kSome, true},
+      {"ClientIP(`10.0.0.0/8`)", "ClientIP(`192.168.0.0/16`)", false, Intersection::kNone, false},
+      {"ClientIP(`10.0.0.0/8`)", "ClientIP(`::1`)", false, Intersection::kUnknown, false},
+      {"HostSNI(`a.com`) && ClientIP(`10.0.0.0/8`)", "HostSNI(`a.com`)", true, Intersection::kSome,
+       false},
+      {"HostSNI(`a.com`) || HostSNI(`b.com`)", "HostSNI(`b.com`)", true, Intersection::kSome, true},
+      {"!HostSNI(`a.com`)", "HostSNI(`b.com`)", true, Intersection::kUnknown, false},
+      {"ALPN(`h2`)", "HostSNI(`b.com`)", true, Intersection::kUnknown, false},
+      // Without TLS there is no SNI: a HostSNI with a name matches nothing.
+      {"HostSNI(`*`)", "HostSNI(`a.com`)", false, Intersection::kNone, false},
+  };
+  for (const PairCase& c : cases) {
+    SCOPED_TRACE(std::string(c.a) + " vs " + c.b);
+    Error err;
+    std::optional<MatchExpr> a = Parse(c.a, &err);
+    std::optional<MatchExpr> b = Parse(c.b, &err);
+    ASSERT_TRUE(a && b);
+    OverlapRoute ra{&*a, Syntax::kV3, 10, c.tls, {"web"}, "a"};
+    OverlapRoute rb{&*b, Syntax::kV3, 5, c.tls, {"web"}, "b"};
+    EXPECT_EQ(Intersect(ra, rb), c.want);
+    EXPECT_EQ(Intersect(rb, ra), c.want);
+    EXPECT_EQ(Covers(ra, rb), c.a_covers_b);
+  }
+}
+
 }  // namespace
 }  // namespace irtcp::rule_lang

@@ -16,6 +16,9 @@ struct BundledSchema {
   std::string_view kind;         ///< "IngressRouteTCP"
   std::string_view source;       ///< vendored file under schemas/traefik/: "v3.7.9/traefik.io_…"
   std::string_view schema_json;  ///< output of ConvertCrd (compact JSON Schema)
+  /// The vendored CRD file as written (one per file, shared by its versions): what `explain`
+  /// reads descriptions, defaults and names from.
+  std::string_view crd_yaml;
 };
 
 /// Every embedded schema, in the order of the vendored files (by tag, then file name). Schemas

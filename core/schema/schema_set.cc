@@ -121,6 +121,39 @@ std::string DottedPath(const std::vector<std::string>& tokens, std::size_t count
 
 }  // namespace
 
+std::vector<const BundledSchema*> BundledForVersion(const version::TraefikVersion& v) {
+  const std::size_t line = version::LineIndex(v);
+  // The newest entry at or before this line for each apiVersion + kind: the line's own CRDs,
+  // and for a group it no longer ships the last older version that did.
+  std::vector<const BundledSchema*> chosen;
+  std::vector<int> chosen_line;
+  for (const BundledSchema& b : BundledSchemas()) {
+    const int at = TagIndex(b.traefik_tag);
+    if (at < 0 || at > static_cast<int>(line)) {
+      continue;
+    }
+    auto same = [&](const BundledSchema* c) {
+      return c->group == b.group && c->version == b.version && c->kind == b.kind;
+    };
+    auto it = std::find_if(chosen.begin(), chosen.end(), same);
+    if (it == chosen.end()) {
+      chosen.push_back(&b);
+      chosen_line.push_back(at);
+    } else if (chosen_line[static_cast<std::size_t>(it - chosen.begin())] <= at) {
+      *it = &b;
+      chosen_line[static_cast<std::size_t>(it - chosen.begin())] = at;
+    }
+  }
+  // traefik.io first, then the legacy group; kinds by name (Describe's order).
+  std::stable_sort(chosen.begin(), chosen.end(),
+                   [](const BundledSchema* x, const BundledSchema* y) {
+                     const bool xi = x->group == "traefik.io";
+                     const bool yi = y->group == "traefik.io";
+                     return xi != yi ? xi : x->kind < y->kind;
+                   });
+  return chosen;
+}
+
 SchemaSet::SchemaSet() = default;
 SchemaSet::~SchemaSet() = default;
 
@@ -135,34 +168,7 @@ const SchemaSet& SchemaSet::ForVersion(const version::TraefikVersion& v) {
     auto* set = new SchemaSet();
     set->version_ = version::SupportedVersions()[line];
     set->version_->patch.reset();
-    // The newest entry at or before this line for each apiVersion + kind: the line's own CRDs,
-    // and for a group it no longer ships the last older version that did.
-    std::vector<const BundledSchema*> chosen;
-    std::vector<int> chosen_line;
-    for (const BundledSchema& b : BundledSchemas()) {
-      const int at = TagIndex(b.traefik_tag);
-      if (at < 0 || at > static_cast<int>(line)) {
-        continue;
-      }
-      auto same = [&](const BundledSchema* c) {
-        return c->group == b.group && c->version == b.version && c->kind == b.kind;
-      };
-      auto it = std::find_if(chosen.begin(), chosen.end(), same);
-      if (it == chosen.end()) {
-        chosen.push_back(&b);
-        chosen_line.push_back(at);
-      } else if (chosen_line[static_cast<std::size_t>(it - chosen.begin())] <= at) {
-        *it = &b;
-        chosen_line[static_cast<std::size_t>(it - chosen.begin())] = at;
-      }
-    }
-    // traefik.io first, then the legacy group; kinds by name (Describe's order).
-    std::stable_sort(chosen.begin(), chosen.end(),
-                     [](const BundledSchema* x, const BundledSchema* y) {
-                       const bool xi = x->group == "traefik.io";
-                       const bool yi = y->group == "traefik.io";
-                       return xi != yi ? xi : x->kind < y->kind;
-                     });
+    std::vector<const BundledSchema*> chosen = BundledForVersion(*set->version_);
     for (const BundledSchema* b : chosen) {
       std::string err;
       std::unique_ptr<CompiledSchema> s =

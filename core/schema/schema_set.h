@@ -15,9 +15,15 @@
 namespace irtcp::schema {
 
 struct CompiledSchema;
+struct BundledSchema;
 
 /// The schemas irtcp validates against: one per apiVersion + kind. Immutable once built; Validate
 /// may run concurrently on different objects.
+/// The bundled CRD versions one Traefik release line reads: its own files, and for an API group it
+/// no longer ships (traefik.containo.us on 3.x) the newest older version's. traefik.io first,
+/// kinds by name.
+std::vector<const BundledSchema*> BundledForVersion(const version::TraefikVersion& version);
+
 class SchemaSet {
  public:
   SchemaSet();

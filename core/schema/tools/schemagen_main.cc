@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   int count = 0;                              // distinct schema strings
   int entries = 0;                            // table rows
   std::unordered_map<std::string, int> seen;  // converted JSON -> its constant's number
+  std::unordered_map<std::string, int> seen_crds;  // CRD file text -> its constant's number
   for (int i = 2; i < argc; ++i) {
     std::filesystem::path path = argv[i];
     std::ifstream in(path, std::ios::binary);
@@ -78,6 +79,19 @@ int main(int argc, char** argv) {
       std::cerr << "irtcp_schemagen: " << err << "\n";
       return 1;
     }
+    // The vendored text itself, for `irtcp explain` (descriptions, defaults and the other
+    // documentation the converted schemas leave out).
+    if (text.str().find(std::string(")") + std::string(kDelimiter)) != std::string::npos) {
+      std::cerr << "irtcp_schemagen: " << path << " contains the literal delimiter\n";
+      return 1;
+    }
+    // Identical files (the same CRD in several tags) are embedded once.
+    auto [crd, crd_added] = seen_crds.emplace(text.str(), static_cast<int>(seen_crds.size()));
+    const int crd_index = crd->second;
+    if (crd_added) {
+      body << "constexpr std::string_view kCrd" << crd_index << " =" << Literal(text.str())
+           << ";\n\n";
+    }
     for (const irtcp::schema::ConvertedVersion& v : *converted) {
       if (v.schema_json.find(std::string(")") + std::string(kDelimiter)) != std::string::npos) {
         std::cerr << "irtcp_schemagen: " << path << " contains the literal delimiter\n";
@@ -90,7 +104,8 @@ int main(int argc, char** argv) {
         ++count;
       }
       table << "    BundledSchema{\"" << tag << "\", \"" << v.group << "\", \"" << v.version
-            << "\", \"" << v.kind << "\", \"" << source << "\", kSchema" << it->second << "},\n";
+            << "\", \"" << v.kind << "\", \"" << source << "\", kSchema" << it->second << ", kCrd"
+            << crd_index << "},\n";
       ++entries;
     }
   }
