@@ -10,10 +10,10 @@
 #include "cli/common.h"
 #include "cli/provider_flags.h"
 #include "core/explain/fields.h"
-#include "core/version/traefik_version.h"
 #include "core/explain/manifests.h"
 #include "core/explain/rules.h"
 #include "core/lint/registry.h"
+#include "core/version/traefik_version.h"
 
 namespace irtcp::cli {
 

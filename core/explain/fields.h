@@ -30,7 +30,8 @@ struct CrdText {
 
 /// The CRDs of one Traefik version compiled into the binary (schemas/traefik/<tag>/; the legacy
 /// group from the newest older version that ships it). Default: 3.7 (v3.7.9).
-std::vector<CrdText> BundledCrds(const version::TraefikVersion& version = version::DefaultVersion());
+std::vector<CrdText> BundledCrds(
+    const version::TraefikVersion& version = version::DefaultVersion());
 
 /// The documentation of one schema node.
 struct FieldDoc {

@@ -98,6 +98,16 @@ constexpr std::array kExamples{
     RuleExample{"IRT019", "", "", "", 0,
                 "the bundled CRDs use no schema keyword beyond those of IRT010-IRT016; IRT019 "
                 "comes from a CRD given with --crd (minLength, maxItems, oneOf, ...)"},
+    RuleExample{"IRT020",
+                "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
+                "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
+                "  routes:\n    - match: HostSNI(`*`)\n"
+                "      services: [{name: db, port: 5432, nodePortLB: true}]\n",
+                "", "--traefik-version 3.0"},
+    RuleExample{"IRT021",
+                "apiVersion: traefik.io/v1alpha1\nkind: ServersTransportTCP\n"
+                "metadata: {name: tls, namespace: apps}\nspec:\n  dialTimeout: 10s\n",
+                "", "--traefik-version 2.11"},
     RuleExample{"IRT101",
                 "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
                 "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
@@ -378,10 +388,60 @@ constexpr std::array kExamples{
                 "  annotations: {kubernetes.io/ingress.class: traefik}\nspec:\n"
                 "  entryPoints: [postgres]\n  routes:\n    - match: HostSNI(`*`)\n"
                 "      services: [{name: db, port: 5432}]\n"},
+    RuleExample{"IRT411",
+                "apiVersion: traefik.containo.us/v1alpha1\nkind: IngressRouteTCP\n"
+                "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
+                "  routes:\n    - match: HostSNI(`*`)\n      services: [{name: db, port: 5432}]\n",
+                "", "--traefik-version 2.11"},
     RuleExample{"IRT490",
                 "apiVersion: traefik.io/v1alpha1\nkind: TLSStore\n"
                 "metadata: {name: default, namespace: apps}\n"
                 "spec:\n  defaultCertificate: {secretName: missing-cert}\n"},
+    RuleExample{"IRT501", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT502", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT503", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT504", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT505", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT506", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT507", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT508", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT509", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT510", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT511", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT512", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT513", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT514", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
+    RuleExample{"IRT515", "", "", "", 0,
+                "reported by `irtcp render --to gateway-api`, not by validate: see the README "
+                "section \"Migrating to Gateway API\" and testdata/render/gateway-*"},
     RuleExample{"IRT901",
                 "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata:\n"
                 "  name: db\n  namespace: apps\n  annotations: {irtcp.io/ignore: IRT104}\n"

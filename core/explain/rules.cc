@@ -170,6 +170,12 @@ RuleExplanation ExplainRule(const diag::RuleInfo& rule) {
     options.static_config.traefik_config = "traefik.yaml";
     options.static_config.traefik_config_text = std::string(e.example->traefik_yaml);
   }
+  // The flags shown are the flags run: --traefik-version VERSION is the one that changes checks.
+  constexpr std::string_view kVersionFlag = "--traefik-version ";
+  if (std::size_t at = e.example->flags.find(kVersionFlag); at != std::string_view::npos) {
+    std::string_view rest = e.example->flags.substr(at + kVersionFlag.size());
+    options.static_config.traefik_version = std::string(rest.substr(0, rest.find(' ')));
+  }
   std::unique_ptr<run::Session> session = run::RunSession(options);
   if (!session->fatal_error.empty()) {
     e.example_error = session->fatal_error;

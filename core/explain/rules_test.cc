@@ -22,7 +22,9 @@ TEST(ExplainRules, EveryCodeHasAnExampleThatReportsIt) {
     ASSERT_NE(ex, nullptr) << "add an example to core/explain/rule_examples.cc";
     if (ex->yaml.empty()) {
       EXPECT_FALSE(ex->no_example.empty());
-      EXPECT_EQ(r.code, "IRT019") << "only IRT019 has no example (it needs a --crd)";
+      // IRT019 needs a --crd; the IRT5xx translation losses come from render --to gateway-api.
+      EXPECT_TRUE(r.code == "IRT019" || r.code.starts_with("IRT5"))
+          << "only IRT019 and the IRT5xx codes have no validate example";
       continue;
     }
     RuleExplanation e = ExplainRule(r);

@@ -54,9 +54,9 @@ int main(int argc, char** argv) {
   }
   std::ostringstream body;
   std::ostringstream table;
-  int count = 0;                              // distinct schema strings
-  int entries = 0;                            // table rows
-  std::unordered_map<std::string, int> seen;  // converted JSON -> its constant's number
+  int count = 0;                                   // distinct schema strings
+  int entries = 0;                                 // table rows
+  std::unordered_map<std::string, int> seen;       // converted JSON -> its constant's number
   std::unordered_map<std::string, int> seen_crds;  // CRD file text -> its constant's number
   for (int i = 2; i < argc; ++i) {
     std::filesystem::path path = argv[i];
