@@ -120,7 +120,7 @@ status=0
 # run-clang-tidy 14 always asks for colour: strip it. Keep the diagnostics and any compiler error;
 # drop the per-file command lines and the "N warnings generated" counts.
 sed -i 's/\x1b\[[0-9;]*m//g' "$log"
-grep -v -E '^(clang-tidy(-[0-9]+)? |[0-9]+ warnings? (and [0-9]+ errors? )?generated\.$|Suppressed [0-9]+ warnings|Use -header-filter)' "$log" || true
+grep -v -E '^([^ ]*/)?(clang-tidy(-[0-9]+)? |[0-9]+ warnings? (and [0-9]+ errors? )?generated\.$|Suppressed [0-9]+ warnings|Use -header-filter)' "$log" || true
 # A header's diagnostic repeats for every file that includes it: count each place once.
 # (grep finds nothing in a clean run: with pipefail that must not end the script.)
 count=$({ grep -E '(warning|error): ' "$log" || true; } | sort -u | wc -l)
