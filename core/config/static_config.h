@@ -25,6 +25,9 @@ struct StaticConfigSource {
   std::optional<std::string> label_selector;
   std::optional<std::string> ingress_class;
   std::optional<std::string> default_rule_syntax;
+  /// serve --entrypoint: added to the file's entry points (one of the same name has its address
+  /// replaced); they make the entry points known.
+  std::vector<provider::EntryPoint> entry_points;
 };
 
 /// Applies the flag layer of `source` over `config`.
