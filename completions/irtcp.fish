@@ -1,11 +1,12 @@
 # fish completion for irtcp
-set -l cmds validate render resolve help
+set -l cmds validate render resolve serve help
 complete -c irtcp -f
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a validate -d 'Check manifests against the CRD schemas and lint rules'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a render -d 'Print the dynamic configuration Traefik would build'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a resolve -d 'Resolve every route to its backends'
+complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a serve -d 'Run a TCP proxy routing like Traefik, with smoke checks'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -a help -d 'Show help for a subcommand'
-complete -c irtcp -n "__fish_seen_subcommand_from help" -x -a 'validate render resolve'
+complete -c irtcp -n "__fish_seen_subcommand_from help" -x -a 'validate render resolve serve'
 complete -c irtcp -n "not __fish_seen_subcommand_from $cmds" -l version -d 'Print the version'
 complete -c irtcp -n "__fish_seen_subcommand_from $cmds" -F
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -s o -l output -x -a 'text json sarif github junit' -d 'Output format'
@@ -48,3 +49,19 @@ complete -c irtcp -n "__fish_seen_subcommand_from validate" -l diff -d 'Print a 
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -l output-file -r -F -d 'Write the output format to a file'
 complete -c irtcp -n "__fish_seen_subcommand_from validate" -s q -l quiet -d 'Print the findings only'
 complete -c irtcp -n "__fish_seen_subcommand_from render" -l include-secrets -d 'Write certificate and key material'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -s o -l output -x -a 'text json junit' -d 'Check report format'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l entrypoint -x -d 'Listen for entry point NAME=HOST:PORT'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l proxy-protocol -x -d 'Accept PROXY headers (NAME=CIDR,...)'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l backend -x -d 'Map a Service port or server to HOST:PORT'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l backends -r -F -d 'Read mappings from a file'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l stub-backends -d 'Stubs for unmapped servers'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l ready-file -r -F -d 'Write bound addresses here'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l check -r -F -d 'Run the smoke checks in FILE'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l check-timeout -x -d 'How long one check may take'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l access-log -r -F -d 'One line per connection'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l log-format -x -a 'text json' -d 'Access log format'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l listen-any -d 'Allow non-loopback entry points'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l allow-remote-backends -d 'Dial non-loopback servers'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l drain-timeout -x -d 'Grace period on SIGTERM'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l read-timeout -x -d 'Traefik readTimeout for the peek'
+complete -c irtcp -n "__fish_seen_subcommand_from serve" -l no-splice -d 'Copy without splice(2)'
