@@ -235,7 +235,7 @@ struct Proxy::Impl {
   bool Listen(std::string* err);
 
   asio::awaitable<void> Accept(EntryRt& ep);
-  asio::awaitable<void> Serve(EntryRt& ep, tcp::socket sock);
+  asio::awaitable<void> Serve(EntryRt& ep, tcp::socket sock, tcp::endpoint peer);
   asio::awaitable<bool> ReadMore(Conn& c, std::vector<std::uint8_t>& buf, std::size_t limit);
   asio::awaitable<void> Forward(Conn& c, const std::vector<std::uint8_t>& initial,
                                 const BackendRt& backend, const std::string& source,
@@ -533,8 +533,9 @@ bool Proxy::Impl::Listen(std::string* err) {
 
 asio::awaitable<void> Proxy::Impl::Accept(EntryRt& ep) {
   asio::steady_timer backoff(io);
+  tcp::endpoint peer;  // from accept(2) itself: no getpeername per connection
   while (!stopping) {
-    auto [ec, sock] = co_await ep.acceptor->async_accept(kUse);
+    auto [ec, sock] = co_await ep.acceptor->async_accept(peer, kUse);
     if (ec == asio::error::operation_aborted || stopping) {
       break;
     }
@@ -552,7 +553,7 @@ asio::awaitable<void> Proxy::Impl::Accept(EntryRt& ep) {
     }
     accept_error_logged = false;
     stats.accepted++;
-    asio::co_spawn(io, Serve(ep, std::move(sock)), [](const std::exception_ptr&) {});
+    asio::co_spawn(io, Serve(ep, std::move(sock), peer), [](const std::exception_ptr&) {});
   }
 }
 
@@ -592,17 +593,14 @@ void SetKeepAlive(tcp::socket& s, std::int64_t interval_ns) {
 
 }  // namespace
 
-asio::awaitable<void> Proxy::Impl::Serve(EntryRt& ep, tcp::socket sock) {
+asio::awaitable<void> Proxy::Impl::Serve(EntryRt& ep, tcp::socket sock, tcp::endpoint peer) {
   Conn c(std::move(sock));
   conns.insert(&c);
   active++;
   c.entry_point = ep.spec.name;
-  asio::error_code ec;
-  tcp::endpoint peer = c.client.remote_endpoint(ec);
-  tcp::endpoint local = c.client.local_endpoint(ec);
   c.peer = EndpointText(peer);
   std::string source = c.peer;
-  std::string destination = EndpointText(local);
+  std::string destination;  // our local address; asked for only when a PROXY header needs it
   SetNoDelay(c.client);
   std::vector<std::uint8_t> buf;
   bool postgres = false;
@@ -858,9 +856,16 @@ asio::awaitable<void> Proxy::Impl::Forward(Conn& c, const std::vector<std::uint8
   }
   SetNoDelay(c.backend);
   SetKeepAlive(c.backend, backend.keep_alive_ns);
+  // The pumps call recv/send/splice on the descriptors directly.
+  c.client.native_non_blocking(true);
+  c.backend.native_non_blocking(true);
   if (backend.proxy_protocol == 1 || backend.proxy_protocol == 2) {
-    std::vector<std::uint8_t> header =
-        BuildProxyHeader(backend.proxy_protocol, source, destination);
+    std::string dst = destination;
+    if (dst.empty()) {
+      asio::error_code lec;
+      dst = EndpointText(c.client.local_endpoint(lec));
+    }
+    std::vector<std::uint8_t> header = BuildProxyHeader(backend.proxy_protocol, source, dst);
     auto [wec, wn] = co_await asio::async_write(c.backend, asio::buffer(header), kUse);
     if (wec) {
       c.reason = "writing the PROXY header: " + wec.message();
@@ -938,8 +943,6 @@ asio::awaitable<void> Proxy::Impl::Pump(Conn& c, tcp::socket& from, tcp::socket&
                                         std::int64_t termination_delay_ns) {
   const int in = from.native_handle();
   const int out = to.native_handle();
-  from.native_non_blocking(true);
-  to.native_non_blocking(true);
   std::unique_ptr<Pipe> pipe;
   std::vector<std::uint8_t> rest;  // unwritten bytes of a partial write
   bool ok = true;
@@ -1020,7 +1023,11 @@ asio::awaitable<void> Proxy::Impl::Pump(Conn& c, tcp::socket& from, tcp::socket&
   // deadline shuts the read side, so it holds even if the other direction is not waiting now.
   asio::error_code ignored;
   to.shutdown(tcp::socket::shutdown_send, ignored);
-  if (termination_delay_ns >= 0) {
+  if (termination_delay_ns == 0) {
+    // No delay (Traefik's default without a transport): cut the other direction now.
+    to.shutdown(tcp::socket::shutdown_receive, ignored);
+    to.cancel(ignored);
+  } else if (termination_delay_ns > 0) {
     to_deadline.expires_after(std::chrono::nanoseconds(termination_delay_ns));
     to_deadline.async_wait([&to, alive = c.alive](const asio::error_code& ec) {
       if (!ec && *alive) {
