@@ -872,7 +872,7 @@ asio::awaitable<void> Proxy::Impl::Forward(Conn& c, const std::vector<std::uint8
       co_return;
     }
   }
-  if (postgres) {
+  if (postgres && tls == nullptr) {
     // Passthrough after a Postgres SSLRequest: replay it and swallow the backend's `S`.
     auto [wec, wn] = co_await asio::async_write(
         c.backend, asio::buffer(kPostgresSslRequest, sizeof kPostgresSslRequest), kUse);
