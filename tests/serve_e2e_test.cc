@@ -136,6 +136,7 @@ class ServeProcess {
       std::freopen((dir_ / "stderr").c_str(), "w", stderr);
       std::freopen((dir_ / "stdout").c_str(), "w", stdout);
       std::vector<char*> argv;
+      argv.reserve(args.size() + 1);
       for (std::string& a : args) {
         argv.push_back(a.data());
       }

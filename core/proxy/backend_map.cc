@@ -89,7 +89,8 @@ bool ParseBackendsFile(std::string_view path, std::string_view text,
       BackendMapping m;
       std::string why;
       if (!ParseBackendMapping(entry, origin, &m, &why)) {
-        *err = origin + ":" + std::to_string(b + 1) + ": " + why;
+        *err = origin;
+        err->append(":").append(std::to_string(b + 1)).append(": ").append(why);
         return false;
       }
       out->push_back(std::move(m));

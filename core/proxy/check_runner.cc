@@ -393,7 +393,8 @@ CheckObservation ObserveTerminated(const CheckSpec& spec, const HostPort& target
   }
   // OpenSSL drives a blocking socket here, bounded by the socket timeouts.
   ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
-  timeval tv{MsLeft(deadline) / 1000, (MsLeft(deadline) % 1000) * 1000};
+  const int left_ms = MsLeft(deadline);
+  timeval tv{static_cast<time_t>(left_ms / 1000), static_cast<suseconds_t>(left_ms % 1000) * 1000};
   ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   ::setsockopt(fd.get(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
   std::string plain;

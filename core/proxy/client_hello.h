@@ -14,7 +14,7 @@ namespace irtcp::proxy {
 
 /// Largest ClientHello handshake message accepted (Envoy's TLS_MAX_CLIENT_HELLO); the peek
 /// buffer never grows past this plus the record headers.
-inline constexpr std::size_t kMaxClientHello = 64 * 1024;
+inline constexpr std::size_t kMaxClientHello = std::size_t{64} * 1024;
 /// Largest TLS record payload Go's record layer accepts (16384 + 2048); a longer record length
 /// fails at once instead of waiting for the bytes (clienthello.yml oversizedRecordLength).
 inline constexpr std::size_t kMaxTlsRecord = 16384 + 2048;

@@ -28,7 +28,7 @@ YAML::Node Cases(const std::string& file) {
 
 /// Items skipped, with why. Everything else in the five files runs.
 const std::map<std::string, std::string>& Skipped() {
-  static const auto* kSkipped = new std::map<std::string, std::string>{
+  static const auto* skipped = new std::map<std::string, std::string>{
       {"router_test/Test_Routing#1",
        "needs Traefik's HTTP server, HTTPS fallback and ACME handler"},
       {"router_test/Test_Routing#2", "needs the ACME TLS-ALPN handler (serve has none)"},
@@ -76,7 +76,7 @@ const std::map<std::string, std::string>& Skipped() {
       {"dialer_test/TestPeerCertSANs#3", "backend TLS (not implemented yet)"},
       {"router_test/Test_Router_acmeTLSALPNHandlerTimeout", "no ACME TLS-ALPN handler in serve"},
   };
-  return *kSkipped;
+  return *skipped;
 }
 
 /// Test_Routing's backend "tcp": reads with a 200 ms deadline and answers TCP-CLIENT-FIRST if
@@ -237,9 +237,11 @@ TEST(ProxyConformance, Middlewares) {
     } else {
       std::string list;
       for (const YAML::Node& r : item["config"]["sourceRange"]) {
-        list += (list.empty() ? "" : ", ") + r.as<std::string>();
+        list += list.empty() ? "" : ", ";
+        list += r.as<std::string>();
       }
-      spec = kind + ": {sourceRange: [" + list + "]}";
+      spec = kind;
+      spec.append(": {sourceRange: [").append(list).append("]}");
     }
     std::string manifest = R"(apiVersion: traefik.io/v1alpha1
 kind: MiddlewareTCP

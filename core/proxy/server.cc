@@ -37,7 +37,7 @@ using namespace std::chrono_literals;
 constexpr auto kUse = asio::experimental::as_tuple(asio::use_awaitable);
 
 /// Bytes moved per read(2)/write(2) step; a read that fills it means bulk: switch to splice.
-constexpr std::size_t kCopyBuffer = 64 * 1024;
+constexpr std::size_t kCopyBuffer = std::size_t{64} * 1024;
 constexpr std::size_t kSpliceChunk = 1 << 20;
 
 bool IsLoopbackHost(std::string_view host) {
@@ -191,7 +191,10 @@ class Deadline {
   }
   ~Deadline() {
     state_->armed = false;
-    timer_.cancel();
+    try {
+      timer_.cancel();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): cancel throws only on a broken reactor
+    }
   }
   Deadline(const Deadline&) = delete;
   Deadline& operator=(const Deadline&) = delete;
@@ -410,9 +413,9 @@ bool Proxy::Impl::BuildRouter(const resolve::PlannedRouter& p, RouterRt& rt,
             list += (list.empty() ? "" : " ") + r;
           }
           m.kind = MiddlewareRt::Kind::kBroken;
-          m.error = std::string(label == "IPAllowLister" ? "cannot parse CIDRs ["
-                                                         : "cannot parse CIDR whitelist [") +
-                    list + "]: " + why;
+          m.error =
+              label == "IPAllowLister" ? "cannot parse CIDRs [" : "cannot parse CIDR whitelist [";
+          m.error.append(list).append("]: ").append(why);
         }
       } else if (!mw.in_flight_conn) {
         m.error = "middleware \"" + pm.name + "\" has no type";
@@ -1046,7 +1049,7 @@ asio::awaitable<bool> Proxy::Impl::Terminate(Conn& c, std::vector<std::uint8_t>&
   Deadline deadline(io.get_executor(), c.client, options.read_timeout);
   tls.Feed(buf.data(), buf.size());
   buf.clear();
-  std::vector<std::uint8_t> chunk(16 * 1024);
+  std::vector<std::uint8_t> chunk(std::size_t{16} * 1024);
   std::string err;
   while (true) {
     TlsSession::Step step = tls.Handshake(&err);
@@ -1116,7 +1119,7 @@ void Proxy::Impl::ReadDeadline(Conn& c, tcp::socket& sock, asio::steady_timer& t
 
 asio::awaitable<void> Proxy::Impl::TlsIn(Conn& c, TlsSession& tls,
                                          std::int64_t termination_delay_ns) {
-  std::vector<std::uint8_t> chunk(16 * 1024);
+  std::vector<std::uint8_t> chunk(std::size_t{16} * 1024);
   while (true) {
     auto [ec, n] = co_await c.client.async_read_some(asio::buffer(chunk), kUse);
     if (ec || n == 0) {
@@ -1144,7 +1147,7 @@ asio::awaitable<void> Proxy::Impl::TlsIn(Conn& c, TlsSession& tls,
 
 asio::awaitable<void> Proxy::Impl::TlsOut(Conn& c, TlsSession& tls,
                                           std::int64_t termination_delay_ns) {
-  std::vector<std::uint8_t> chunk(16 * 1024);
+  std::vector<std::uint8_t> chunk(std::size_t{16} * 1024);
   while (true) {
     auto [ec, n] = co_await c.backend.async_read_some(asio::buffer(chunk), kUse);
     if (ec || n == 0) {

@@ -28,7 +28,7 @@ asio::awaitable<void> Answer(tcp::socket sock, std::string identity) {
   }
   // Gather the first bytes: a ClientHello may arrive in several segments.
   std::vector<std::uint8_t> first;
-  std::vector<std::uint8_t> buf(16 * 1024);
+  std::vector<std::uint8_t> buf(std::size_t{16} * 1024);
   bool reported = false;
   while (true) {
     auto [ec, n] = co_await sock.async_read_some(asio::buffer(buf), kUse);
@@ -80,8 +80,8 @@ struct StubServer::Impl {
 StubServer::StubServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 StubServer::~StubServer() = default;
 
-std::unique_ptr<StubServer> StubServer::Start(asio::io_context& io, std::string service,
-                                              std::string server, std::string* err) {
+std::unique_ptr<StubServer> StubServer::Start(asio::io_context& io, const std::string& service,
+                                              const std::string& server, std::string* err) {
   auto impl = std::make_unique<Impl>(io);
   asio::error_code ec;
   tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), 0);

@@ -20,8 +20,8 @@ namespace irtcp::proxy {
 class StubServer {
  public:
   /// Listens on 127.0.0.1 with a free port. Null with *err on a bind error.
-  static std::unique_ptr<StubServer> Start(asio::io_context& io, std::string service,
-                                           std::string server, std::string* err);
+  static std::unique_ptr<StubServer> Start(asio::io_context& io, const std::string& service,
+                                           const std::string& server, std::string* err);
   ~StubServer();
   StubServer(const StubServer&) = delete;
   StubServer& operator=(const StubServer&) = delete;

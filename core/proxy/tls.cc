@@ -163,7 +163,7 @@ int VersionOf(const std::string& v, int fallback) {
 /// Go's cipher suite names (crypto/tls) -> OpenSSL's, for TLS 1.0-1.2 (Go does not let TLS 1.3
 /// suites be configured).
 const std::map<std::string, std::string>& CipherNames() {
-  static const auto* kNames = new std::map<std::string, std::string>{
+  static const auto* names = new std::map<std::string, std::string>{
       {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "ECDHE-ECDSA-AES128-GCM-SHA256"},
       {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "ECDHE-RSA-AES128-GCM-SHA256"},
       {"TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "ECDHE-ECDSA-AES256-GCM-SHA384"},
@@ -186,16 +186,16 @@ const std::map<std::string, std::string>& CipherNames() {
       {"TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", "ECDHE-RSA-DES-CBC3-SHA"},
       {"TLS_RSA_WITH_3DES_EDE_CBC_SHA", "DES-CBC3-SHA"},
   };
-  return *kNames;
+  return *names;
 }
 
 const std::map<std::string, std::string>& CurveNames() {
-  static const auto* kNames = new std::map<std::string, std::string>{
+  static const auto* names = new std::map<std::string, std::string>{
       {"CurveP256", "P-256"}, {"secp256r1", "P-256"}, {"CurveP384", "P-384"},
       {"secp384r1", "P-384"}, {"CurveP521", "P-521"}, {"secp521r1", "P-521"},
       {"X25519", "X25519"},   {"x25519", "X25519"},
   };
-  return *kNames;
+  return *names;
 }
 
 struct ServerOptions {
