@@ -17,6 +17,7 @@
 #include "cli/cmd_explain.h"
 #include "cli/cmd_render.h"
 #include "cli/cmd_resolve.h"
+#include "cli/cmd_serve.h"
 #include "cli/cmd_validate.h"
 #include "cli/common.h"
 #include "cli/plugin.h"
@@ -145,6 +146,7 @@ int Main(int argc, char** argv) {
   irtcp::cli::SetupExplain(app, exit_code);
   irtcp::cli::SetupRender(app, exit_code);
   irtcp::cli::SetupResolve(app, exit_code);
+  irtcp::cli::SetupServe(app, exit_code);
   SetupHelp(app);
   for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
     sub->footer(irtcp::cli::kExitStatusHelp);

@@ -1,5 +1,7 @@
 #include "core/config/static_config.h"
 
+#include <algorithm>
+
 #include "core/config/traefik_config.h"
 
 namespace irtcp::config {
@@ -32,6 +34,16 @@ void ApplyOverrides(const StaticConfigSource& source, provider::StaticConfig& co
   }
   if (source.ingress_class) {
     p.ingress_class = *source.ingress_class;
+  }
+  for (const provider::EntryPoint& ep : source.entry_points) {
+    auto it = std::find_if(config.entry_points.begin(), config.entry_points.end(),
+                           [&](const provider::EntryPoint& e) { return e.name == ep.name; });
+    if (it == config.entry_points.end()) {
+      config.entry_points.push_back(ep);
+    } else {
+      it->address = ep.address;
+    }
+    config.entry_points_known = true;
   }
   if (source.default_rule_syntax) {
     config.default_rule_syntax = *source.default_rule_syntax;

@@ -33,6 +33,9 @@ struct StaticConfigSource {
   std::optional<std::string> traefik_version;
   /// Where traefik_version came from, for messages ("--traefik-version", ".irtcp.yaml:3:18").
   std::string traefik_version_origin = "--traefik-version";
+  /// serve --entrypoint: added to the file's entry points (one of the same name has its address
+  /// replaced); they make the entry points known.
+  std::vector<provider::EntryPoint> entry_points;
 };
 
 struct TraefikConfig;

@@ -277,6 +277,62 @@ const PlannedRouter* RoutePlan::Pick(std::string_view entry_point,
   return Pick(entry_point, conn, !conn.server_name.empty() || !conn.alpn.empty());
 }
 
+namespace {
+
+/// One pair of muxers per entry point, filled in processing order (the RouteTable's last
+/// tie-break, where Traefik's order is unspecified).
+void BuildEntryPointTables(RoutePlan& plan) {
+  plan.entry_points.clear();
+  std::map<std::string, EntryPointPlan> eps;
+  for (const PlannedRouter& p : plan.routers) {
+    if (!p.active()) {
+      continue;
+    }
+    rule_lang::Error err;
+    std::optional<rule_lang::CompiledMatch> rule = rule_lang::Compile(p.rule, p.syntax, &err);
+    if (!rule) {
+      continue;  // unreachable: RouterMatchErrors compiled it
+    }
+    bool tls = p.tls.mode != TlsMode::kNone;
+    for (const std::string& name : p.entry_points) {
+      EntryPointPlan& ep = eps[name];
+      ep.name = name;
+      (tls ? ep.tls : ep.tcp).Add(p.name, *rule, p.priority, std::string(kProvider), tls);
+    }
+  }
+  for (auto& [name, ep] : eps) {
+    ep.tcp.Build();
+    ep.tls.Build();
+    plan.entry_points.push_back(std::move(ep));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> ReviveRouters(
+    RoutePlan& plan, const std::function<bool(const PlannedBackend&)>& stands_in) {
+  std::vector<std::string> revived;
+  for (PlannedRouter& p : plan.routers) {
+    if (p.status != RouterStatus::kDangling) {
+      continue;
+    }
+    bool any = false;
+    for (PlannedBackend& b : p.backends) {
+      any = any || stands_in(b);
+    }
+    if (any) {
+      p.status = RouterStatus::kActive;
+      p.reason.clear();
+      revived.push_back(p.name);
+    }
+  }
+  if (!revived.empty()) {
+    plan.Reindex();
+    BuildEntryPointTables(plan);
+  }
+  return revived;
+}
+
 RoutePlan BuildRoutePlan(const provider::Result& result, const provider::StaticConfig& config) {
   RoutePlan plan;
   plan.entry_points_known = config.entry_points_known;
@@ -359,30 +415,7 @@ RoutePlan BuildRoutePlan(const provider::Result& result, const provider::StaticC
     plan.routers.push_back(std::move(p));
   }
   plan.Reindex();
-  // One pair of muxers per entry point, filled in processing order (the RouteTable's last
-  // tie-break, where Traefik's order is unspecified).
-  std::map<std::string, EntryPointPlan> eps;
-  for (const PlannedRouter& p : plan.routers) {
-    if (!p.active()) {
-      continue;
-    }
-    rule_lang::Error err;
-    std::optional<rule_lang::CompiledMatch> rule = rule_lang::Compile(p.rule, p.syntax, &err);
-    if (!rule) {
-      continue;  // unreachable: RouterMatchErrors compiled it
-    }
-    bool tls = p.tls.mode != TlsMode::kNone;
-    for (const std::string& name : p.entry_points) {
-      EntryPointPlan& ep = eps[name];
-      ep.name = name;
-      (tls ? ep.tls : ep.tcp).Add(p.name, *rule, p.priority, std::string(kProvider), tls);
-    }
-  }
-  for (auto& [name, ep] : eps) {
-    ep.tcp.Build();
-    ep.tls.Build();
-    plan.entry_points.push_back(std::move(ep));
-  }
+  BuildEntryPointTables(plan);
   if (!config.entry_points_known) {
     plan.notes.push_back(
         "entry points unknown: routes without entryPoints are listed under (default); pass "

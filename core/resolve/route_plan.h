@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -162,5 +163,11 @@ class RoutePlan {
 /// Builds the plan. `result` must come from provider::Build over `catalog` with
 /// `config.provider`; the plan copies what it needs and does not point into either.
 RoutePlan BuildRoutePlan(const provider::Result& result, const provider::StaticConfig& config);
+
+/// `serve --backend`: a router Traefik skips because none of its backends produced a service
+/// (kDangling) becomes active when `stands_in` says a mapping replaces one of those backends; the
+/// entry point tables are rebuilt. Returns the names of the revived routers.
+std::vector<std::string> ReviveRouters(RoutePlan& plan,
+                                       const std::function<bool(const PlannedBackend&)>& stands_in);
 
 }  // namespace irtcp::resolve
