@@ -24,7 +24,6 @@ struct ExplainFlags {
   OutputFlags output;
   std::shared_ptr<ProviderFlags> provider = std::make_shared<ProviderFlags>();
   bool rules = false;
-  bool recursive = false;
   std::string api_group;
   std::string api_version;
 };
@@ -107,7 +106,7 @@ int RunField(const std::string& path, const ExplainFlags& flags, const explain::
     io.err << "irtcp: internal error: bundled CRD: " << err << '\n';
     return kExitError;
   }
-  explain::FieldQuery q{path, flags.api_group, flags.api_version, flags.recursive};
+  explain::FieldQuery q{path, flags.api_group, flags.api_version, flags.input.recursive};
   std::optional<explain::FieldExplanation> e = explain::ExplainField(kinds, q, &err);
   if (!e) {
     io.err << "irtcp explain: " << err << '\n';
@@ -225,7 +224,12 @@ void SetupExplain(CLI::App& app, int& exit_code) {
   AddOutputFlags(*cmd, flags->output, {"text", "json", "markdown", "man"}, "never");
   AddProviderFlags(*cmd, flags->provider);
   cmd->add_flag("--rules", flags->rules, "List every code irtcp can report");
-  cmd->add_flag("--recursive", flags->recursive, "Fields: show every field under the path");
+  // -R/--recursive comes with the input flags (kubectl's habit for directories, which irtcp always
+  // walks); for a field path it means kubectl explain's --recursive.
+  cmd->get_option("--recursive")
+      ->description(
+          "Fields: show every field under the path (directories are always searched "
+          "recursively)");
   cmd->add_option("--api-group", flags->api_group,
                   "Fields: the API group of the kind (default traefik.io; traefik.containo.us "
                   "for the legacy kinds)");
