@@ -1,5 +1,7 @@
 #include "cli/cmd_serve.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -34,7 +36,7 @@ struct ServeFlags {
   bool listen_any = false;
   bool allow_remote_backends = false;
   std::string drain_timeout = "5s";
-  std::string read_timeout = "60s";
+  std::string read_timeout;  ///< "" = per entry point (--traefik-config), else 60s
   std::string check_timeout = "5s";
   bool no_splice = false;
 };
@@ -69,6 +71,75 @@ bool ParseEntryPoint(const std::string& text, proxy::ListenSpec* out, Io& io) {
   return true;
 }
 
+/// The entry points to listen on: the --entrypoint flags, else those of --traefik-config (on
+/// loopback unless --listen-any); each with its proxyProtocol and readTimeout from the file, then
+/// --proxy-protocol and --read-timeout over them. False with a message.
+bool ListenOn(const provider::StaticConfig& config, const ServeFlags& flags,
+              const std::vector<std::pair<std::string, std::vector<std::string>>>& proxy_protocol,
+              proxy::ServeOptions* options, Io& io) {
+  auto file_entry = [&](const std::string& name) -> const provider::EntryPoint* {
+    for (const provider::EntryPoint& ep : config.entry_points) {
+      if (ep.name == name) {
+        return &ep;
+      }
+    }
+    return nullptr;
+  };
+  if (options->listen.empty()) {
+    for (const provider::EntryPoint& ep : config.entry_points) {
+      std::optional<proxy::HostPort> hp =
+          proxy::SplitHostPort(ep.address.starts_with(":") ? "127.0.0.1" + ep.address : ep.address);
+      if (ep.udp || !hp) {
+        continue;
+      }
+      options->listen.push_back(
+          {ep.name, ep.address.starts_with(":") ? "" : hp->host, hp->port, {}, {}});
+    }
+  }
+  if (options->listen.empty()) {
+    io.err << "irtcp serve: no entry point to listen on: pass --entrypoint NAME=HOST:PORT (or "
+              "--traefik-config with entryPoints)\n";
+    return false;
+  }
+  for (proxy::ListenSpec& l : options->listen) {
+    const provider::EntryPoint* ep = file_entry(l.name);
+    if (ep == nullptr) {
+      continue;
+    }
+    l.proxy_protocol_trusted = ep->proxy_protocol_trusted_ips;
+    if (ep->proxy_protocol_insecure) {
+      l.proxy_protocol_trusted = {"0.0.0.0/0", "::/0"};  // every sender is believed
+    }
+    if (ep->read_timeout) {
+      std::string text = *ep->read_timeout;
+      if (std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); })) {
+        text += "s";  // Traefik reads a bare integer as seconds
+      }
+      std::chrono::milliseconds t{};
+      if (!Duration(ep->read_timeout_origin + ": readTimeout", text, &t, io)) {
+        return false;
+      }
+      l.read_timeout = t;
+    }
+  }
+  for (const auto& [name, cidrs] : proxy_protocol) {
+    auto it = std::find_if(options->listen.begin(), options->listen.end(),
+                           [&](const proxy::ListenSpec& l) { return l.name == name; });
+    if (it == options->listen.end()) {
+      io.err << "irtcp serve: --proxy-protocol " << name << ": no entry point " << name
+             << " (--entrypoint or --traefik-config)\n";
+      return false;
+    }
+    it->proxy_protocol_trusted = cidrs;
+  }
+  if (!flags.read_timeout.empty()) {
+    for (proxy::ListenSpec& l : options->listen) {
+      l.read_timeout = options->read_timeout;
+    }
+  }
+  return true;
+}
+
 int RunServe(const ServeFlags& flags, Io& io) {
   proxy::ServeOptions options;
   options.stub_backends = flags.stub_backends || !flags.check.empty();
@@ -81,7 +152,8 @@ int RunServe(const ServeFlags& flags, Io& io) {
   options.handle_signals = true;
   proxy::CheckRunOptions check_options;
   if (!Duration("--drain-timeout", flags.drain_timeout, &options.drain_timeout, io) ||
-      !Duration("--read-timeout", flags.read_timeout, &options.read_timeout, io) ||
+      (!flags.read_timeout.empty() &&
+       !Duration("--read-timeout", flags.read_timeout, &options.read_timeout, io)) ||
       !Duration("--check-timeout", flags.check_timeout, &check_options.timeout, io)) {
     return kExitError;
   }
@@ -92,24 +164,30 @@ int RunServe(const ServeFlags& flags, Io& io) {
     }
     options.listen.push_back(spec);
   }
+  // --proxy-protocol NAME=CIDR,...: checked now, applied once the entry points are known (they
+  // may come from --traefik-config).
+  std::vector<std::pair<std::string, std::vector<std::string>>> proxy_protocol;
   for (const std::string& text : flags.proxy_protocol) {
     std::size_t eq = text.find('=');
     std::string name = eq == std::string::npos ? "" : text.substr(0, eq);
-    auto it = std::find_if(options.listen.begin(), options.listen.end(),
-                           [&](const proxy::ListenSpec& l) { return l.name == name; });
     if (name.empty() || eq + 1 >= text.size()) {
       io.err << "irtcp serve: --proxy-protocol: expected NAME=CIDR[,CIDR...], got \"" << text
              << "\"\n";
       return kExitError;
     }
-    if (it == options.listen.end()) {
+    std::vector<std::string> cidrs;
+    std::stringstream ss(text.substr(eq + 1));
+    for (std::string cidr; std::getline(ss, cidr, ',');) {
+      cidrs.push_back(cidr);
+    }
+    if (!options.listen.empty() &&
+        std::none_of(options.listen.begin(), options.listen.end(),
+                     [&](const proxy::ListenSpec& l) { return l.name == name; })) {
+      // With --entrypoint flags, those are the entry points: say so before loading anything.
       io.err << "irtcp serve: --proxy-protocol " << name << ": no --entrypoint " << name << "\n";
       return kExitError;
     }
-    std::stringstream ss(text.substr(eq + 1));
-    for (std::string cidr; std::getline(ss, cidr, ',');) {
-      it->proxy_protocol_trusted.push_back(cidr);
-    }
+    proxy_protocol.emplace_back(name, std::move(cidrs));
   }
   for (const std::string& text : flags.backends) {
     proxy::BackendMapping m;
@@ -148,7 +226,7 @@ int RunServe(const ServeFlags& flags, Io& io) {
   session_options.static_config = *flags.provider;
   for (const proxy::ListenSpec& l : options.listen) {
     session_options.static_config.entry_points.push_back(
-        {l.name, ":" + std::to_string(l.port), false, false});
+        provider::MakeEntryPoint(l.name, ":" + std::to_string(l.port), false, false));
   }
   if (!MapInputFlags(flags.input, &session_options, io)) {
     return kExitError;
@@ -167,21 +245,7 @@ int RunServe(const ServeFlags& flags, Io& io) {
   if (!session->summary.errors.empty()) {
     return kExitError;
   }
-  if (options.listen.empty()) {
-    // The entry points of --traefik-config, on loopback unless --listen-any.
-    for (const provider::EntryPoint& ep : session->static_config.entry_points) {
-      std::optional<proxy::HostPort> hp =
-          proxy::SplitHostPort(ep.address.starts_with(":") ? "127.0.0.1" + ep.address : ep.address);
-      if (ep.udp || !hp) {
-        continue;
-      }
-      options.listen.push_back(
-          {ep.name, ep.address.starts_with(":") ? "" : hp->host, hp->port, {}});
-    }
-  }
-  if (options.listen.empty()) {
-    io.err << "irtcp serve: no entry point to listen on: pass --entrypoint NAME=HOST:PORT (or "
-              "--traefik-config with entryPoints)\n";
+  if (!ListenOn(session->static_config, flags, proxy_protocol, &options, io)) {
     return kExitError;
   }
   auto plan = std::make_unique<resolve::RoutePlan>(
@@ -197,6 +261,7 @@ int RunServe(const ServeFlags& flags, Io& io) {
     io.err << "irtcp serve: router " << name
            << ": its service is not in the input; a --backend mapping stands in for it\n";
   }
+  options.default_transport = session->static_config.tcp_servers_transport;
   std::string err;
   std::unique_ptr<proxy::Proxy> server =
       proxy::Proxy::Create(*plan, session->provider.config, options, io.err, &err);

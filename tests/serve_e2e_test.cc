@@ -49,6 +49,29 @@ TEST(ServeE2E, WorkedExampleChecksPass) {
       << u.out;
 }
 
+// The same checks with the entry points, PROXY protocol trust and read timeout taken from
+// Traefik's static configuration instead of flags.
+TEST(ServeE2E, EntryPointsFromTraefikConfig) {
+  const fs::path dir = TestdataDir() / "serve" / "example";
+  RunResult r = RunIrtcp({"serve", "routes.yaml", "--traefik-config", "traefik.yaml", "--check",
+                          "checks.yaml", "--check-timeout", "2s"},
+                         dir);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  ExpectGolden(dir / "expected.txt", r.out);
+  // Without the file's trustedIPs the PROXY header of the 10.1.2.3 check is not believed.
+  const fs::path tmp = fs::temp_directory_path() / ("irtcp-serve-cfg-" + std::to_string(getpid()));
+  fs::create_directories(tmp);
+  std::ofstream(tmp / "traefik.yaml") << "entryPoints:\n  websecure: {address: \"127.0.0.1:0\"}\n"
+                                         "  tcp: {address: \"127.0.0.1:0\"}\n"
+                                         "providers: {kubernetesCRD: {}}\n";
+  RunResult u =
+      RunIrtcp({"serve", "routes.yaml", "--traefik-config", (tmp / "traefik.yaml").string(),
+                "--check", "checks.yaml", "--check-timeout", "2s"},
+               dir);
+  EXPECT_EQ(u.exit_code, 1) << u.out << u.err;
+  fs::remove_all(tmp);
+}
+
 // TLS termination: the route's Secret, the one store (a wildcard certificate of another route),
 // TLSOption minVersion/ALPN, and sniStrict; the checks verify the presented certificate.
 TEST(ServeE2E, TlsTerminationChecks) {

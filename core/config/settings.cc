@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/diag/diagnostic.h"
+#include "core/provider/naming.h"
 #include "core/util/spell.h"
 #include "core/util/strings.h"
 
@@ -72,6 +73,13 @@ bool IsBoolKey(const std::vector<std::string>& lower_path) {
   if (lower_path.size() == 3 && lower_path[0] == "entrypoints") {
     return lower_path[2] == "asdefault";
   }
+  if (lower_path.size() == 4 && lower_path[0] == "entrypoints" &&
+      lower_path[2] == "proxyprotocol") {
+    return lower_path[3] == "insecure";
+  }
+  if (lower_path.size() == 3 && lower_path[0] == "tcpserverstransport" && lower_path[1] == "tls") {
+    return lower_path[2] == "insecureskipverify";
+  }
   return false;
 }
 
@@ -96,6 +104,9 @@ bool Interpreter::Apply(const Setting& s, std::string* err) {
   if (lower.size() >= 2 && lower[0] == "entrypoints") {
     return ApplyEntryPoint(s, lower, err);
   }
+  if (!lower.empty() && lower[0] == "tcpserverstransport") {
+    return ApplyTcpTransport(s, lower, err);
+  }
   if (lower.size() == 2 && lower[0] == "core" && lower[1] == "defaultrulesyntax") {
     std::string v;
     if (!String(s, &v, err)) {
@@ -115,7 +126,7 @@ TraefikConfig Interpreter::Finish(std::string origin) {
   config_.origin = std::move(origin);
   if (config_.entry_points.empty() && config_.entry_points_complete) {
     // Traefik's static configuration default (SetEffectiveConfiguration).
-    config_.entry_points.push_back({"http", ":80", false, false});
+    config_.entry_points.push_back(provider::MakeEntryPoint("http", ":80", false, false));
   }
   if (!config_.kubernetes_crd_enabled) {
     config_.notes.push_back(config_.origin +
@@ -199,6 +210,27 @@ bool Interpreter::ApplyCrd(const Setting& s, const std::vector<std::string>& low
 bool Interpreter::ApplyEntryPoint(const Setting& s, const std::vector<std::string>& lower,
                                   std::string* err) {
   provider::EntryPoint& ep = EntryPointNamed(s.path[1]);
+  if (lower.size() == 4 && lower[2] == "proxyprotocol") {
+    if (lower[3] == "trustedips") {
+      std::optional<std::vector<std::string>> ips;
+      if (!List(s, &ips, err)) {
+        return false;
+      }
+      ep.proxy_protocol_trusted_ips = ips.value_or(std::vector<std::string>{});
+    } else if (lower[3] == "insecure") {
+      std::optional<bool> b = Bool(s, err);
+      if (!b) {
+        return false;
+      }
+      ep.proxy_protocol_insecure = *b;
+    }
+    return true;
+  }
+  if (lower.size() == 5 && lower[2] == "transport" && lower[3] == "respondingtimeouts" &&
+      lower[4] == "readtimeout") {
+    ep.read_timeout_origin = s.where;
+    return Duration(s, &ep.read_timeout, err);
+  }
   if (lower.size() != 3) {
     return true;  // the entry point itself, or settings irtcp does not need (http, transport…)
   }
@@ -220,13 +252,60 @@ bool Interpreter::ApplyEntryPoint(const Setting& s, const std::vector<std::strin
   return true;
 }
 
+bool Interpreter::ApplyTcpTransport(const Setting& s, const std::vector<std::string>& lower,
+                                    std::string* err) {
+  provider::StaticTcpTransport& t = config_.tcp_servers_transport;
+  if (t.origin.empty()) {
+    t.origin = s.where;
+  }
+  if (lower.size() == 2 && lower[1] == "dialtimeout") {
+    return Duration(s, &t.dial_timeout, err);
+  }
+  if (lower.size() == 2 && lower[1] == "dialkeepalive") {
+    return Duration(s, &t.dial_keep_alive, err);
+  }
+  if (lower.size() == 3 && lower[1] == "tls" && lower[2] == "insecureskipverify") {
+    std::optional<bool> b = Bool(s, err);
+    if (!b) {
+      return false;
+    }
+    t.insecure_skip_verify = *b;
+    return true;
+  }
+  if (lower.size() == 3 && lower[1] == "tls" && lower[2] == "rootcas") {
+    std::optional<std::vector<std::string>> cas;
+    if (!List(s, &cas, err)) {
+      return false;
+    }
+    t.root_cas = cas.value_or(std::vector<std::string>{});
+    return true;
+  }
+  return true;  // terminationDelay (never read, rules.md §10), spiffe, …: no effect here
+}
+
+bool Interpreter::Duration(const Setting& s, std::optional<std::string>* out, std::string* err) {
+  std::string v;
+  if (!String(s, &v, err)) {
+    return false;
+  }
+  bool digits = !v.empty() && std::all_of(v.begin(), v.end(),
+                                          [](unsigned char c) { return std::isdigit(c) != 0; });
+  if (!digits && !provider::ParseGoDuration(v)) {
+    *err = s.where + ": " + DottedPath(s.path) +
+           " must be a duration (\"60s\", or seconds), got \"" + diag::Shorten(v) + "\"";
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
 provider::EntryPoint& Interpreter::EntryPointNamed(const std::string& name) {
   for (provider::EntryPoint& ep : config_.entry_points) {
     if (ep.name == name) {
       return ep;
     }
   }
-  config_.entry_points.push_back({name, "", false, false});
+  config_.entry_points.push_back(provider::MakeEntryPoint(name, "", false, false));
   return config_.entry_points.back();
 }
 

@@ -53,7 +53,10 @@ class Interpreter {
  private:
   bool ApplyCrd(const Setting& s, const std::vector<std::string>& lower, std::string* err);
   bool ApplyEntryPoint(const Setting& s, const std::vector<std::string>& lower, std::string* err);
+  bool ApplyTcpTransport(const Setting& s, const std::vector<std::string>& lower, std::string* err);
   provider::EntryPoint& EntryPointNamed(const std::string& name);
+  /// A Traefik duration (an integer is seconds, else Go's format) into *out, as written.
+  bool Duration(const Setting& s, std::optional<std::string>* out, std::string* err);
   std::optional<bool> Bool(const Setting& s, std::string* err);
   bool String(const Setting& s, std::string* out, std::string* err);
   bool List(const Setting& s, std::optional<std::vector<std::string>>* out, std::string* err);

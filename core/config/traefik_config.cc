@@ -81,6 +81,7 @@ void ApplyTraefikConfig(const TraefikConfig& file, provider::StaticConfig& confi
   if (file.default_rule_syntax) {
     config.default_rule_syntax = *file.default_rule_syntax;
   }
+  config.tcp_servers_transport = file.tcp_servers_transport;
 }
 
 std::vector<std::string> DefaultEntryPoints(const provider::StaticConfig& config) {

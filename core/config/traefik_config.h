@@ -37,6 +37,8 @@ struct TraefikConfig {
   std::vector<provider::EntryPoint> entry_points;
   bool entry_points_complete = true;
   std::optional<std::string> default_rule_syntax;  ///< core.defaultRuleSyntax ("v2" or "v3")
+  /// tcpServersTransport (dialTimeout, dialKeepAlive, tls.insecureSkipVerify, tls.rootCAs).
+  provider::StaticTcpTransport tcp_servers_transport;
   /// providers.kubernetesGateway.experimentalChannel (TCPRoute is watched only when true).
   std::optional<bool> gateway_experimental_channel;
   /// The container image of the Deployment/DaemonSet that runs Traefik ("traefik:v2.11.3"), and

@@ -217,6 +217,92 @@ spec: {template: {spec: {containers: [{name: t, image: traefik:v3}]}}}
   EXPECT_EQ(err, "s.yaml:2:22: core.defaultRuleSyntax must be v2 or v3, got \"v4\"");
 }
 
+// What `serve` reads of the static configuration: proxyProtocol, readTimeout and the static
+// tcpServersTransport, in the three syntaxes.
+TEST(ConfigTraefikConfig, ServeSettings) {
+  struct Case {
+    const char* name;
+    const char* file;
+    std::string text;
+  };
+  const Case cases[] = {
+      {"yaml", "traefik.yaml", R"(entryPoints:
+  db:
+    address: ":5432"
+    proxyProtocol: {trustedIPs: [127.0.0.1/32, "10.0.0.0/8"], insecure: true}
+    transport: {respondingTimeouts: {readTimeout: 5s}}
+tcpServersTransport:
+  dialTimeout: 10
+  dialKeepAlive: 1m
+  tls: {insecureSkipVerify: true, rootCAs: [/etc/ca.pem]}
+providers: {kubernetesCRD: {}}
+)"},
+      {"toml", "traefik.toml", R"([entryPoints.db]
+address = ":5432"
+[entryPoints.db.proxyProtocol]
+trustedIPs = ["127.0.0.1/32", "10.0.0.0/8"]
+insecure = true
+[entryPoints.db.transport.respondingTimeouts]
+readTimeout = "5s"
+[tcpServersTransport]
+dialTimeout = 10
+dialKeepAlive = "1m"
+[tcpServersTransport.tls]
+insecureSkipVerify = true
+rootCAs = ["/etc/ca.pem"]
+[providers.kubernetesCRD]
+)"},
+      {"deployment args", "deploy.yaml", R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: traefik}
+spec:
+  template:
+    spec:
+      containers:
+        - name: traefik
+          image: traefik:v3.7
+          args:
+            - --entryPoints.db.address=:5432
+            - --entryPoints.db.proxyProtocol.trustedIPs=127.0.0.1/32,10.0.0.0/8
+            - --entryPoints.db.proxyProtocol.insecure
+            - --entryPoints.db.transport.respondingTimeouts.readTimeout=5s
+            - --tcpServersTransport.dialTimeout=10
+            - --tcpServersTransport.dialKeepAlive=1m
+            - --tcpServersTransport.tls.insecureSkipVerify=true
+            - --tcpServersTransport.tls.rootCAs=/etc/ca.pem
+            - --providers.kubernetescrd
+)"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::string err;
+    std::optional<TraefikConfig> cfg =
+        ParseTraefikConfig(c.file, c.text, ConfigFormat::kAuto, &err);
+    ASSERT_TRUE(cfg.has_value()) << err;
+    provider::StaticConfig sc;
+    ApplyTraefikConfig(*cfg, sc);
+    ASSERT_EQ(sc.entry_points.size(), 1U);
+    const provider::EntryPoint& ep = sc.entry_points[0];
+    EXPECT_EQ(ep.proxy_protocol_trusted_ips,
+              (std::vector<std::string>{"127.0.0.1/32", "10.0.0.0/8"}));
+    EXPECT_TRUE(ep.proxy_protocol_insecure);
+    EXPECT_EQ(ep.read_timeout.value_or(""), "5s");
+    EXPECT_EQ(sc.tcp_servers_transport.dial_timeout.value_or(""), "10");
+    EXPECT_EQ(sc.tcp_servers_transport.dial_keep_alive.value_or(""), "1m");
+    EXPECT_TRUE(sc.tcp_servers_transport.insecure_skip_verify);
+    EXPECT_EQ(sc.tcp_servers_transport.root_cas, std::vector<std::string>{"/etc/ca.pem"});
+  }
+  std::string err;
+  EXPECT_FALSE(ParseTraefikConfig("t.yaml",
+                                  "entryPoints: {db: {transport: {respondingTimeouts: "
+                                  "{readTimeout: soon}}}}\n",
+                                  ConfigFormat::kAuto, &err)
+                   .has_value());
+  EXPECT_EQ(err,
+            "t.yaml:1:66: entryPoints.db.transport.respondingTimeouts.readTimeout must be a "
+            "duration (\"60s\", or seconds), got \"soon\"");
+}
+
 TEST(ConfigTraefikConfig, ParseGoBool) {
   EXPECT_EQ(ParseGoBool("True"), true);
   EXPECT_EQ(ParseGoBool("0"), false);

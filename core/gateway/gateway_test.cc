@@ -1094,7 +1094,8 @@ TEST(GatewayModel, EntryPointPortsAndListenerBinding) {
   EXPECT_EQ(EntryPointPort(":99999"), 0);
   provider::StaticConfig config;
   config.entry_points_known = true;
-  config.entry_points = {{"web", ":8000", true, false}, {"tls", ":8443", false, false}};
+  config.entry_points = {provider::MakeEntryPoint("web", ":8000", true, false),
+                         provider::MakeEntryPoint("tls", ":8443", false, false)};
   std::vector<Json> docs = ParseStream(R"(apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata: {name: g, namespace: traefik}

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/version/traefik_version.h"
@@ -33,6 +34,32 @@ struct EntryPoint {
   std::string address;  ///< ":5432"
   bool as_default = false;
   bool udp = false;  ///< address ends in /udp
+  /// proxyProtocol.trustedIPs / insecure (rules.md §9.2): whose PROXY header is believed.
+  std::vector<std::string> proxy_protocol_trusted_ips;
+  bool proxy_protocol_insecure = false;
+  /// transport.respondingTimeouts.readTimeout as written ("60s", "10"); unset: Traefik's 60 s.
+  std::optional<std::string> read_timeout;
+  std::string read_timeout_origin;  ///< "traefik.yaml:12:20", for messages
+};
+
+inline EntryPoint MakeEntryPoint(std::string name, std::string address, bool as_default = false,
+                                 bool udp = false) {
+  EntryPoint ep;
+  ep.name = std::move(name);
+  ep.address = std::move(address);
+  ep.as_default = as_default;
+  ep.udp = udp;
+  return ep;
+}
+
+/// The static tcpServersTransport: what `default@internal` is built from for load balancers
+/// that name no ServersTransportTCP (rules.md §10). Durations as written.
+struct StaticTcpTransport {
+  std::optional<std::string> dial_timeout;
+  std::optional<std::string> dial_keep_alive;
+  bool insecure_skip_verify = false;
+  std::vector<std::string> root_cas;  ///< file paths or PEM texts, as Traefik's FileOrContent
+  std::string origin;                 ///< where the section is, for messages
 };
 
 /// What irtcp knows of Traefik's static configuration (flags, then --traefik-config, then
@@ -44,6 +71,7 @@ struct StaticConfig {
   std::vector<EntryPoint> entry_points;
   bool entry_points_known = false;
   std::string default_rule_syntax = "v3";  ///< core.defaultRuleSyntax
+  StaticTcpTransport tcp_servers_transport;
 };
 
 }  // namespace irtcp::provider

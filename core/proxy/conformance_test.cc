@@ -13,6 +13,7 @@
 #include "core/proxy/proxy_header.h"
 #include "core/proxy/testing.h"
 #include "core/proxy/tls.h"
+#include "core/proxy/tls_testing.h"
 #include "tests/golden.h"
 
 namespace irtcp::proxy {
@@ -26,6 +27,16 @@ YAML::Node Cases(const std::string& file) {
       (irtcp::testing::TestdataDir() / "conformance/traefik/rule-cases" / file).string());
 }
 
+/// A YAML block scalar of `text`, indented by `indent` spaces.
+std::string Block(const std::string& text, int indent) {
+  std::string out = "|\n";
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    out += std::string(static_cast<std::size_t>(indent), ' ') + line + "\n";
+  }
+  return out;
+}
+
 /// Items skipped, with why. Everything else in the five files runs.
 const std::map<std::string, std::string>& Skipped() {
   static const auto* skipped = new std::map<std::string, std::string>{
@@ -33,12 +44,6 @@ const std::map<std::string, std::string>& Skipped() {
        "needs Traefik's HTTP server, HTTPS fallback and ACME handler"},
       {"router_test/Test_Routing#2", "needs the ACME TLS-ALPN handler (serve has none)"},
       {"router_test/Test_Routing#5", "an HTTP router: serve has no HTTP server"},
-      {"router_test/Test_Routing#6",
-       "TLS termination is built, but this case (TLS 1.0 vs 1.2 negotiation against the "
-       "tls10/tls12 options) is not written yet"},
-      {"router_test/Test_Routing#7",
-       "TLS termination is built, but this case (TLS 1.0 vs 1.2 negotiation against the "
-       "tls10/tls12 options) is not written yet"},
       {"router_test/Test_Routing#8", "an HTTPS router: serve has no HTTPS server"},
       {"router_test/Test_Routing#9", "an HTTPS router: serve has no HTTPS server"},
       {"router_test/Test_Routing#11", "an HTTP router (and TLS termination)"},
@@ -47,9 +52,6 @@ const std::map<std::string, std::string>& Skipped() {
       {"router_test/Test_Routing#13", "an HTTPS router (and TLS termination)"},
       {"router_test/Test_Routing#14", "an HTTPS router"},
       {"router_test/Test_Routing#15", "an HTTPS router (and TLS termination)"},
-      {"router_test/Test_Routing#16",
-       "TLS termination is built, but this case (TLS 1.0 vs 1.2 negotiation against the "
-       "tls10/tls12 options) is not written yet"},
       {"router_test/Test_Routing#17", "HTTPS routers only"},
       {"router_test/Test_Routing#18", "HTTP and HTTPS routers (and TLS termination)"},
       {"wrr_load_balancer_test/TestWRRLoadBalancer_NoServiceUp",
@@ -60,20 +62,16 @@ const std::map<std::string, std::string>& Skipped() {
       {"wrr_load_balancer_test/TestWRRLoadBalancer_Propagate",
        "health propagation between balancers; wrr_test.cc"},
       {"dialer_test/TestConflictingConfig", "SPIFFE (needs a SPIFFE workload API)"},
-      {"dialer_test/TestTLS", "backend TLS (not implemented in serve yet)"},
-      {"dialer_test/TestTLSWithInsecureSkipVerify", "backend TLS (not implemented yet)"},
-      {"dialer_test/TestMTLS", "backend TLS (not implemented yet)"},
       {"dialer_test/TestSpiffeMTLS#1", "SPIFFE"},
       {"dialer_test/TestSpiffeMTLS#2", "SPIFFE"},
       {"dialer_test/TestSpiffeMTLS#3", "SPIFFE"},
       {"dialer_test/TestSpiffeMTLS#4", "SPIFFE"},
       {"dialer_test/TestSpiffeMTLS#5", "SPIFFE"},
       {"dialer_test/TestSpiffeMTLS#6", "SPIFFE"},
-      {"dialer_test/TestProxyProtocolWithTLS#1", "backend TLS (not implemented yet)"},
-      {"dialer_test/TestProxyProtocolWithTLS#2", "backend TLS (not implemented yet)"},
-      {"dialer_test/TestPeerCertSANs#1", "backend TLS (not implemented yet)"},
-      {"dialer_test/TestPeerCertSANs#2", "backend TLS (not implemented yet)"},
-      {"dialer_test/TestPeerCertSANs#3", "backend TLS (not implemented yet)"},
+      {"dialer_test/TestPeerCertSANs#1",
+       "peerCertSANs: the CRD provider does not copy it for TCP (provider.md §13), so no "
+       "manifest reaches it"},
+      {"dialer_test/TestPeerCertSANs#2", "peerCertSANs: not copied for TCP (provider.md §13)"},
       {"router_test/Test_Router_acmeTLSALPNHandlerTimeout", "no ACME TLS-ALPN handler in serve"},
   };
   return *skipped;
@@ -90,7 +88,28 @@ void RoutingBackend(int c) {
 }
 
 std::string RoutingManifest(const std::vector<std::string>& routers) {
-  std::string out;
+  std::string out = R"(apiVersion: traefik.io/v1alpha1
+kind: TLSOption
+metadata: {name: default, namespace: t}
+spec: {minVersion: VersionTLS10, maxVersion: VersionTLS10}
+---
+apiVersion: traefik.io/v1alpha1
+kind: TLSOption
+metadata: {name: tls10, namespace: t}
+spec: {minVersion: VersionTLS10, maxVersion: VersionTLS10}
+---
+apiVersion: traefik.io/v1alpha1
+kind: TLSOption
+metadata: {name: tls12, namespace: t}
+spec: {minVersion: VersionTLS12, maxVersion: VersionTLS12}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: foobar, namespace: t}
+type: kubernetes.io/tls
+stringData:
+  tls.crt: )" + Block(BackendPki("foobar.crt"), 4) +
+                    "  tls.key: " + Block(BackendPki("foobar.key"), 4) + "---\n";
   for (const std::string& r : routers) {
     if (r == "tcp-catchall") {
       out += R"(apiVersion: traefik.io/v1alpha1
@@ -111,6 +130,16 @@ spec:
   tls: {passthrough: true}
 ---
 )";
+    } else if (r == "tcp-tls-catchall" || r == "tcp-tls") {
+      // Terminating routers with the fixture's options (tls10 = TLS 1.0 only, tls12 = 1.2
+      // only) and its one certificate, for foo.bar.
+      const bool catchall = r == "tcp-tls-catchall";
+      out +=
+          "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata: {name: " + r +
+          ", namespace: t}\nspec:\n  entryPoints: [web]\n  routes: [{match: HostSNI(`" +
+          (catchall ? "*" : "foo.bar") +
+          "`), services: [{name: tcp, port: 1}]}]\n  tls: {secretName: foobar, options: {name: " +
+          (catchall ? "tls10" : "tls12") + "}}\n---\n";
     } else if (r == "http") {
       // An HTTP router does not change TCP routing (it does not disable the fast path); serve
       // has none, so it is left out.
@@ -150,6 +179,21 @@ TEST(ProxyConformance, EntrypointRouting) {
         SendAll(c, "GET / HTTP/1.1\r\nHost: foo.bar\r\n\r\n");
       } else if (what == "acme_tls") {
         SendAll(c, BuildClientHello("foo.bar", {"acme-tls/1"}));
+      } else if (what == "tcp_tls10" || what == "tcp_tls12") {
+        std::string got;
+        std::string version = TlsVersionClient(c, "foo.bar", &got);
+        ::close(c);
+        std::string want = what == "tcp_tls10" ? "TLSv1" : "TLSv1.2";
+        if (expect == "ok") {
+          EXPECT_EQ(version, want);
+          EXPECT_EQ(got, "TCP-CLIENT-FIRST");
+        } else {
+          EXPECT_EQ(expect, "wrong TLS version");
+          EXPECT_NE(version, want);  // the route's options chose the other version
+          EXPECT_FALSE(version.empty()) << "the handshake failed instead";
+        }
+        ++ran_checks;
+        continue;
       } else if (what != "tcp_server_first") {
         ADD_FAILURE() << "check " << what << " is not modelled";
       }
@@ -168,10 +212,10 @@ TEST(ProxyConformance, EntrypointRouting) {
     }
     ++ran_items;
   }
-  // #3, #4 and #10 run (6 checks); the other 15 items need TLS termination, HTTP/HTTPS routers
-  // or the ACME handler.
-  EXPECT_EQ(ran_items, 3);
-  EXPECT_EQ(ran_checks, 6);
+  // #3, #4, #6, #7, #10 and #16 run (12 checks); the other 12 items need HTTP/HTTPS routers or
+  // the ACME handler.
+  EXPECT_EQ(ran_items, 6);
+  EXPECT_EQ(ran_checks, 12);
 }
 
 TEST(ProxyConformance, WeightedRoundRobin) {
@@ -266,7 +310,7 @@ spec:
     ServeOptions o;
     o.mappings = {Map("t/s:1", backend.address())};
     // The remote addresses of the cases come in PROXY headers from a trusted loopback sender.
-    o.listen = {{"plain", "127.0.0.1", 0, {"127.0.0.1/32"}}};
+    o.listen = {{"plain", "127.0.0.1", 0, {"127.0.0.1/32"}, {}}};
     Harness h(manifest, o, {"plain"});
     auto connect_as = [&](const std::string& remote) {
       int c = Dial(h.Address("plain"));
@@ -319,6 +363,107 @@ spec:
   EXPECT_EQ(ran, 11);
 }
 
+/// transport.yml items with `server_tls: true`: the same ping server behind TLS (the test PKI of
+/// testdata/serve/backend-tls), the route's service with `tls: true`, the item's transport `tls`
+/// as a ServersTransportTCP with its CA and client certificate in Secrets.
+void RunTransportTls(const YAML::Node& item) {
+  const YAML::Node tls = item["transport"]["tls"];
+  const bool mtls = static_cast<bool>(tls["certificates"]);
+  const bool require_cert = mtls || static_cast<bool>(item["require_client_cert"]);
+  TlsPingResult seen;
+  Backend backend(1, [&](int c) { seen = TlsPingServer(c, require_cert); });
+  std::string spec = "  tls:\n";
+  if (tls["serverName"]) {
+    spec += "    serverName: " + tls["serverName"].as<std::string>() + "\n";
+  }
+  if (tls["insecureSkipVerify"]) {
+    spec += "    insecureSkipVerify: " + tls["insecureSkipVerify"].as<std::string>() + "\n";
+  }
+  if (tls["rootCAs"]) {
+    spec += "    rootCAs: [{secret: ca}]\n";
+  }
+  if (mtls) {
+    spec += "    certificatesSecrets: [client]\n";
+  }
+  if (tls["peerCertURI"]) {
+    spec += "    peerCertURI: " + tls["peerCertURI"].as<std::string>() + "\n";
+  }
+  if (item["transport"]["proxyProtocol"]) {
+    spec += "  proxyProtocol: {version: " +
+            item["transport"]["proxyProtocol"]["version"].as<std::string>() + "}\n";
+  }
+  std::string manifest = R"(apiVersion: v1
+kind: Service
+metadata: {name: ping, namespace: t}
+spec: {ports: [{port: 1}]}
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: ping-1, namespace: t, labels: {kubernetes.io/service-name: ping}}
+addressType: IPv4
+endpoints: [{addresses: [10.0.0.1], conditions: {ready: true}}]
+ports: [{name: "", port: 1}]
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: ca, namespace: t}
+stringData:
+  tls.ca: )" + Block(BackendPki("ca.crt"), 4) +
+                         R"(---
+apiVersion: v1
+kind: Secret
+metadata: {name: client, namespace: t}
+type: kubernetes.io/tls
+stringData:
+  tls.crt: )" + Block(BackendPki("client.crt"), 4) +
+                         "  tls.key: " + Block(BackendPki("client.key"), 4) +
+                         R"(---
+apiVersion: traefik.io/v1alpha1
+kind: ServersTransportTCP
+metadata: {name: test, namespace: t}
+spec:
+)" + spec + R"(---
+apiVersion: traefik.io/v1alpha1
+kind: IngressRouteTCP
+metadata: {name: r, namespace: t}
+spec:
+  entryPoints: [plain]
+  routes:
+    - match: HostSNI(`*`)
+      services: [{name: ping, port: 1, serversTransport: test, tls: true}]
+)";
+  ServeOptions o;
+  o.mappings = {Map("t/ping:1", backend.address())};
+  o.listen = {{"plain", "127.0.0.1", 0, {"127.0.0.1/32"}, {}}};
+  Harness h(manifest, o, {"plain"});
+  int c = Dial(h.Address("plain"));
+  if (item["client_conn"]) {
+    SendAll(c, BuildProxyHeader(1, item["client_conn"]["remoteAddr"].as<std::string>(),
+                                item["client_conn"]["localAddr"].as<std::string>()));
+  }
+  SendAll(c, "ping\n");
+  std::string reply = ReadAll(c);
+  ::close(c);
+  YAML::Node e = item["expect"];
+  SCOPED_TRACE(h.log());
+  if (e["dial_error"] && e["dial_error"].as<bool>()) {
+    EXPECT_EQ(reply, "");  // the handshake fails: the connection closes
+    return;
+  }
+  EXPECT_EQ(reply, e["client_reads"] ? e["client_reads"].as<std::string>() : "PONG");
+  EXPECT_TRUE(seen.handshake);
+  if (tls["serverName"]) {
+    EXPECT_EQ(seen.sni, tls["serverName"].as<std::string>());  // the SNI is the serverName
+  }
+  if (e["header_version"]) {
+    EXPECT_EQ(seen.header, e["header_version"].as<std::string>() + " " +
+                               e["header_source"].as<std::string>() + " " +
+                               e["header_destination"].as<std::string>());
+  } else {
+    EXPECT_EQ(seen.header, "");
+  }
+}
+
 /// transport.yml's "ping server": answers PONG to a message starting with "ping"; records the
 /// PROXY header it got first, if any.
 TEST(ProxyConformance, Transport) {
@@ -329,6 +474,11 @@ TEST(ProxyConformance, Transport) {
       continue;
     }
     SCOPED_TRACE(id);
+    if (item["server_tls"] && item["server_tls"].as<bool>()) {
+      RunTransportTls(item);
+      ++ran;
+      continue;
+    }
     std::string header;
     std::string first;
     Backend backend(1, [&](int c) {
@@ -377,7 +527,7 @@ spec:
 )";
     ServeOptions o;
     o.mappings = {Map("t/ping:1", backend.address())};
-    o.listen = {{"plain", "127.0.0.1", 0, {"127.0.0.1/32"}}};
+    o.listen = {{"plain", "127.0.0.1", 0, {"127.0.0.1/32"}, {}}};
     Harness h(manifest, o, {"plain"});
     int c = Dial(h.Address("plain"));
     if (item["client_conn"]) {
@@ -407,7 +557,7 @@ spec:
     }
     ++ran;
   }
-  EXPECT_EQ(ran, 5);
+  EXPECT_EQ(ran, 11);  // 5 in clear, 6 with TLS to the backend
 }
 
 TEST(ProxyConformance, ClientHello) {
@@ -494,6 +644,72 @@ spec:
     ++ran;
   }
   EXPECT_EQ(ran, 5);
+}
+
+// The other side of the transport.yml TLS items: what must fail does (so the items above
+// cannot pass by skipping verification).
+TEST(ProxyBackendTls, RefusesWhatGoRefuses) {
+  for (const char* text : {
+           // the name does not match the certificate (example.com, *.example.com, 127.0.0.1)
+           "{transport: {tls: {serverName: wrong.example.org, rootCAs: [ca]}}, server_tls: true, "
+           "expect: {dial_error: true}}",
+           // the system roots do not know the test CA
+           "{transport: {tls: {serverName: example.com}}, server_tls: true, "
+           "expect: {dial_error: true}}",
+           // neither serverName nor insecureSkipVerify: Go refuses the config
+           "{transport: {tls: {rootCAs: [ca]}}, server_tls: true, expect: {dial_error: true}}",
+           // the backend wants a client certificate and gets none
+           "{transport: {tls: {serverName: example.com, rootCAs: [ca]}}, server_tls: true, "
+           "require_client_cert: true, expect: {dial_error: true}}",
+       }) {
+    SCOPED_TRACE(text);
+    RunTransportTls(YAML::Load(text));
+  }
+}
+
+// Both sides at once: the route terminates the client's TLS and dials its backend with TLS.
+TEST(ProxyBackendTls, TerminateThenTlsToTheBackend) {
+  TlsPingResult seen;
+  Backend backend(1, [&](int c) { seen = TlsPingServer(c, false); });
+  std::string manifest = R"(apiVersion: v1
+kind: Secret
+metadata: {name: ca, namespace: t}
+stringData:
+  tls.ca: )" + Block(BackendPki("ca.crt"), 4) +
+                         R"(---
+apiVersion: v1
+kind: Secret
+metadata: {name: foobar, namespace: t}
+type: kubernetes.io/tls
+stringData:
+  tls.crt: )" + Block(BackendPki("foobar.crt"), 4) +
+                         "  tls.key: " + Block(BackendPki("foobar.key"), 4) +
+                         R"(---
+apiVersion: traefik.io/v1alpha1
+kind: ServersTransportTCP
+metadata: {name: test, namespace: t}
+spec: {tls: {serverName: example.com, rootCAs: [{secret: ca}]}}
+---
+apiVersion: traefik.io/v1alpha1
+kind: IngressRouteTCP
+metadata: {name: r, namespace: t}
+spec:
+  entryPoints: [websecure]
+  routes:
+    - match: HostSNI(`foo.bar`)
+      services: [{name: ping, port: 1, serversTransport: test, tls: true}]
+  tls: {secretName: foobar}
+)";
+  ServeOptions o;
+  o.mappings = {Map("t/ping:1", backend.address())};
+  Harness h(manifest, o, {"websecure"});
+  int c = Dial(h.Address("websecure"));
+  std::string reply;
+  EXPECT_EQ(TlsVersionClient(c, "foo.bar", &reply, "ping\n"), "TLSv1.2");
+  ::close(c);
+  EXPECT_EQ(reply, "PONG") << h.log();
+  EXPECT_TRUE(seen.handshake);
+  EXPECT_EQ(seen.sni, "example.com");
 }
 
 TEST(ProxyConformance, EverySkipNamesAnExistingItem) {

@@ -10,17 +10,21 @@
 #include <asio.hpp>
 #include <asio/experimental/as_tuple.hpp>
 #include <asio/experimental/awaitable_operators.hpp>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/provider/naming.h"
 #include "core/proxy/client_hello.h"
 #include "core/proxy/proxy_header.h"
 #include "core/proxy/stub.h"
@@ -106,7 +110,10 @@ struct BackendRt {
   int proxy_protocol = 0;
   std::chrono::nanoseconds dial_timeout{30s};
   std::int64_t keep_alive_ns = 15'000'000'000;
-  bool backend_tls = false;
+  bool backend_tls = false;  ///< its servers have tls: true
+  /// Dials those servers with TLS; null with tls_error when the settings cannot work.
+  std::shared_ptr<const TlsConnector> tls_connector;
+  std::string tls_error;
 };
 
 struct MiddlewareRt {
@@ -134,6 +141,12 @@ struct EntryRt {
   std::string bound;
 };
 
+/// Ciphertext one TLS session produced and one socket still has to take.
+struct TlsWire {
+  std::string pending;
+  bool flushing = false;  ///< a coroutine is writing; it sends what is appended meanwhile
+};
+
 /// One proxied connection: what the drain closes and the access log reports.
 struct Conn {
   tcp::socket client;
@@ -150,12 +163,14 @@ struct Conn {
   std::uint64_t bytes_in = 0;   ///< client -> backend
   std::uint64_t bytes_out = 0;  ///< backend -> client
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  std::chrono::milliseconds read_timeout{};  ///< the entry point's readTimeout
+  bool stub = false;                         ///< the server is a built-in stub
 
   /// terminationDelay deadlines on reads from the client and from the backend (rules.md §9).
   asio::steady_timer client_read_deadline;
   asio::steady_timer backend_read_deadline;
-  std::string tls_pending;  ///< ciphertext waiting for the client socket
-  bool tls_flushing = false;
+  TlsWire client_wire;   ///< ciphertext waiting for the client socket (TLS termination)
+  TlsWire backend_wire;  ///< ciphertext waiting for the backend socket (TLS to the backend)
   /// Cleared when the connection ends, for deadline handlers already queued.
   std::shared_ptr<bool> alive = std::make_shared<bool>(true);
 
@@ -244,9 +259,15 @@ struct Proxy::Impl {
                                 const BackendRt& backend, const std::string& source,
                                 const std::string& destination, bool postgres, TlsSession* tls);
   asio::awaitable<bool> Terminate(Conn& c, std::vector<std::uint8_t>& buf, TlsSession& tls);
-  asio::awaitable<bool> FlushTls(Conn& c, TlsSession& tls);
-  asio::awaitable<void> TlsIn(Conn& c, TlsSession& tls, std::int64_t termination_delay_ns);
-  asio::awaitable<void> TlsOut(Conn& c, TlsSession& tls, std::int64_t termination_delay_ns);
+  asio::awaitable<bool> FlushTls(tcp::socket& sock, TlsSession& tls, TlsWire& wire);
+  asio::awaitable<bool> HandshakeBackend(Conn& c, TlsSession& tls, const BackendRt& backend,
+                                         std::string* early);
+  /// One direction when either side speaks TLS: plaintext from `from` (decrypted when
+  /// `from_tls`) to `to` (encrypted when `to_tls`); then close_notify, FIN and terminationDelay.
+  asio::awaitable<void> Relay(Conn& c, tcp::socket& from, TlsSession* from_tls, TlsWire& from_wire,
+                              tcp::socket& to, TlsSession* to_tls, TlsWire& to_wire,
+                              asio::steady_timer& to_deadline, std::uint64_t& counter,
+                              std::int64_t termination_delay_ns);
   void ReadDeadline(Conn& c, tcp::socket& sock, asio::steady_timer& timer, std::int64_t ns);
   asio::awaitable<void> Pump(Conn& c, tcp::socket& from, tcp::socket& to,
                              asio::steady_timer& to_deadline, std::uint64_t& counter,
@@ -311,6 +332,73 @@ auto FindKey(const Map& map, const std::string& name) {
   return it;
 }
 
+/// Traefik's client TLS settings of a ServersTransportTCP (rules.md §10).
+BackendTlsConfig TransportTlsConfig(const std::optional<provider::TransportTls>& tls) {
+  BackendTlsConfig out;
+  if (!tls) {
+    return out;
+  }
+  out.server_name = tls->server_name;
+  out.insecure_skip_verify = tls->insecure_skip_verify;
+  for (const provider::SecretText& ca : tls->root_cas) {
+    out.root_cas.push_back(ca.text);
+  }
+  for (const provider::CertificatePair& pair : tls->certificates) {
+    out.certs.emplace_back(pair.cert_file.text, pair.key_file.text);
+  }
+  out.peer_cert_uri = tls->peer_cert_uri;
+  out.configured = !out.server_name.empty() || out.insecure_skip_verify || !out.root_cas.empty() ||
+                   !out.certs.empty() || !out.peer_cert_uri.empty();
+  return out;
+}
+
+/// Traefik's FileOrContent: a path that names a readable file is read, else it is the content.
+std::string FileOrContent(const std::string& text) {
+  std::error_code ec;
+  if (text.find('\n') == std::string::npos && std::filesystem::is_regular_file(text, ec)) {
+    std::ifstream in(text, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  return text;
+}
+
+/// default@internal: the static tcpServersTransport (insecureSkipVerify and rootCAs only).
+BackendTlsConfig DefaultTransportTls(const provider::StaticTcpTransport& t) {
+  BackendTlsConfig out;
+  out.insecure_skip_verify = t.insecure_skip_verify;
+  for (const std::string& ca : t.root_cas) {
+    out.root_cas.push_back(FileOrContent(ca));
+  }
+  out.configured = out.insecure_skip_verify || !out.root_cas.empty();
+  return out;
+}
+
+/// A static duration ("30s", or an integer of seconds) in nanoseconds; nullopt when unset.
+std::optional<std::int64_t> StaticDuration(const std::optional<std::string>& text) {
+  if (!text) {
+    return std::nullopt;
+  }
+  bool digits = !text->empty() && std::all_of(text->begin(), text->end(), [](unsigned char ch) {
+    return std::isdigit(ch) != 0;
+  });
+  if (digits) {
+    return std::stoll(*text) * 1'000'000'000;
+  }
+  return provider::ParseGoDuration(*text);
+}
+
+/// dialTimeout and dialKeepAlive of default@internal (rules.md §10).
+void ApplyDefaultTransport(const provider::StaticTcpTransport& t, BackendRt& br) {
+  if (std::optional<std::int64_t> ns = StaticDuration(t.dial_timeout)) {
+    br.dial_timeout = std::chrono::nanoseconds(*ns);
+  }
+  if (std::optional<std::int64_t> ns = StaticDuration(t.dial_keep_alive)) {
+    br.keep_alive_ns = *ns;
+  }
+}
+
 }  // namespace
 
 bool Proxy::Impl::BuildRouter(const resolve::PlannedRouter& p, RouterRt& rt,
@@ -330,6 +418,7 @@ bool Proxy::Impl::BuildRouter(const resolve::PlannedRouter& p, RouterRt& rt,
     BackendRt br;
     br.service = b.service;
     br.port = b.port;
+    br.backend_tls = b.tls;
     if (service_map != nullptr) {
       ServerRt s;
       s.target = service_map->target;
@@ -355,8 +444,12 @@ bool Proxy::Impl::BuildRouter(const resolve::PlannedRouter& p, RouterRt& rt,
     // Transport settings: the named ServersTransportTCP wins; else the deprecated fields
     // (rules.md §9, §9.1): terminationDelay read as nanoseconds, 0 when unset.
     auto svc = FindKey(config->tcp.services, b.service_key);
+    BackendTlsConfig tls_config = DefaultTransportTls(options.default_transport);
     if (svc != config->tcp.services.end() && svc->second.load_balancer) {
       const provider::LoadBalancer& lb = *svc->second.load_balancer;
+      for (const provider::Server& server : lb.servers) {
+        br.backend_tls = br.backend_tls || server.tls;  // also when a mapping stands in
+      }
       if (!lb.servers_transport.empty()) {
         auto st = FindKey(config->tcp.servers_transports, lb.servers_transport);
         if (st != config->tcp.servers_transports.end()) {
@@ -365,10 +458,31 @@ bool Proxy::Impl::BuildRouter(const resolve::PlannedRouter& p, RouterRt& rt,
           br.keep_alive_ns = st->second.dial_keep_alive_ns;
           br.proxy_protocol =
               st->second.proxy_protocol ? static_cast<int>(st->second.proxy_protocol->version) : 0;
+          tls_config = TransportTlsConfig(st->second.tls);
+          if (st->second.tls && st->second.tls->spiffe) {
+            br.tls_error = "SPIFFE is enabled for this transport, but not configured";
+          }
         }
       } else {
         br.termination_delay_ns = lb.termination_delay.value_or(0);
         br.proxy_protocol = lb.proxy_protocol ? static_cast<int>(lb.proxy_protocol->version) : 0;
+        ApplyDefaultTransport(options.default_transport, br);
+      }
+    }
+    if (br.backend_tls && br.tls_error.empty()) {
+      std::ostringstream tls_log;
+      br.tls_connector = TlsConnector::Create(tls_config, tls_log, &br.tls_error);
+      if (!tls_log.str().empty()) {
+        *log << tls_log.str();
+      }
+    }
+    if (br.backend_tls && br.tls_connector == nullptr) {
+      std::string note =
+          "router " + p.name + ": the servers of " + b.service +
+          " use TLS (tls: true), but its transport cannot dial them: " + br.tls_error +
+          "; every connection is closed, as in Traefik";
+      if (warned.insert(note).second) {
+        Log(note);
       }
     }
     weights.push_back(b.weight.value_or(1));
@@ -601,6 +715,7 @@ asio::awaitable<void> Proxy::Impl::Serve(EntryRt& ep, tcp::socket sock, tcp::end
   conns.insert(&c);
   active++;
   c.entry_point = ep.spec.name;
+  c.read_timeout = ep.spec.read_timeout.value_or(options.read_timeout);
   c.peer = EndpointText(peer);
   std::string source = c.peer;
   std::string destination;  // our local address; asked for only when a PROXY header needs it
@@ -613,7 +728,7 @@ asio::awaitable<void> Proxy::Impl::Serve(EntryRt& ep, tcp::socket sock, tcp::end
     // Incoming PROXY protocol (rules.md §9.2): read before anything else, with readTimeout;
     // believed only from trusted senders, stripped from every sender.
     if (ep.proxy_protocol) {
-      Deadline deadline(io.get_executor(), c.client, options.read_timeout);
+      Deadline deadline(io.get_executor(), c.client, c.read_timeout);
       ProxyHeader h;
       while ((h = ParseProxyHeader(buf)).status == ProxyHeaderStatus::kNeedMoreData) {
         if (!co_await ReadMore(c, buf, kMaxProxyHeader)) {
@@ -656,7 +771,7 @@ asio::awaitable<void> Proxy::Impl::Serve(EntryRt& ep, tcp::socket sock, tcp::end
       }
     } else {
       // Peek with Traefik's read timeout: Postgres SSLRequest, then a ClientHello or not.
-      Deadline deadline(io.get_executor(), c.client, options.read_timeout);
+      Deadline deadline(io.get_executor(), c.client, c.read_timeout);
       ClientHello hello;
       bool done = false;
       while (!done) {
@@ -787,13 +902,13 @@ asio::awaitable<void> Proxy::Impl::Serve(EntryRt& ep, tcp::socket sock, tcp::end
         c.service = b.service;
         c.server = s.resolved;
         c.target = s.target;
+        c.stub = s.stub;
         if (s.target.empty()) {
           stats.no_server++;
           c.reason = s.refuse;
-        } else if (b.backend_tls) {
-          // TODO(irtcp): TLS towards backends (services[].tls, ServersTransportTCP tls) is not
-          // built yet; sending plaintext to a TLS server would only look like it works.
-          c.reason = "TLS to the backend (tls: true) is not implemented in irtcp serve yet";
+        } else if (b.backend_tls && !s.stub && b.tls_connector == nullptr) {
+          stats.dial_failed++;
+          c.reason = "TLS handshake failed: " + b.tls_error;
         } else {
           co_await Forward(c, buf, b, source, destination, postgres, session.get());
         }
@@ -875,7 +990,25 @@ asio::awaitable<void> Proxy::Impl::Forward(Conn& c, const std::vector<std::uint8
       co_return;
     }
   }
-  if (postgres && tls == nullptr) {
+  // TLS towards the backend (servers with tls: true), after any PROXY header, which goes in
+  // clear (rules.md §9.1, §10). Stub backends speak plaintext: they stand in for the server.
+  std::unique_ptr<TlsSession> upstream;
+  std::string upstream_early;
+  if (backend.tls_connector != nullptr && !c.stub) {
+    std::string err;
+    upstream = backend.tls_connector->NewClientSession(&err);
+    if (upstream == nullptr) {
+      stats.dial_failed++;
+      c.reason = "TLS handshake failed: " + err;
+      co_return;
+    }
+    if (!co_await HandshakeBackend(c, *upstream, backend, &upstream_early)) {
+      stats.dial_failed++;
+      co_return;
+    }
+    c.tls = (c.tls == "none" ? std::string() : c.tls + ", ") + "to backend " + upstream->version();
+  }
+  if (postgres && tls == nullptr && upstream == nullptr) {
     // Passthrough after a Postgres SSLRequest: replay it and swallow the backend's `S`.
     auto [wec, wn] = co_await asio::async_write(
         c.backend, asio::buffer(kPostgresSslRequest, sizeof kPostgresSslRequest), kUse);
@@ -887,19 +1020,46 @@ asio::awaitable<void> Proxy::Impl::Forward(Conn& c, const std::vector<std::uint8
     }
   }
   if (!initial.empty()) {
-    auto [wec, wn] = co_await asio::async_write(c.backend, asio::buffer(initial), kUse);
-    if (wec) {
-      c.reason = "writing to the backend: " + wec.message();
+    bool written = false;
+    if (upstream != nullptr) {
+      written = upstream->Write(initial.data(), initial.size()) &&
+                co_await FlushTls(c.backend, *upstream, c.backend_wire);
+    } else {
+      auto [wec, wn] = co_await asio::async_write(c.backend, asio::buffer(initial), kUse);
+      written = !wec;
+    }
+    if (!written) {
+      c.reason = "writing to the backend failed";
       co_return;
     }
     c.bytes_in += initial.size();
   }
+  if (!upstream_early.empty()) {
+    // Application data that came with the backend's last handshake flight.
+    bool written = false;
+    if (tls != nullptr) {
+      const auto* bytes = reinterpret_cast<const std::uint8_t*>(upstream_early.data());
+      written = tls->Write(bytes, upstream_early.size()) &&
+                co_await FlushTls(c.client, *tls, c.client_wire);
+    } else {
+      auto [wec, wn] = co_await asio::async_write(c.client, asio::buffer(upstream_early), kUse);
+      written = !wec;
+    }
+    if (!written) {
+      c.reason = "writing to the client failed";
+      co_return;
+    }
+    c.bytes_out += upstream_early.size();
+  }
   stats.proxied++;
   c.outcome = "proxied";
   using asio::experimental::awaitable_operators::operator&&;
-  if (tls != nullptr) {
-    co_await (TlsIn(c, *tls, backend.termination_delay_ns) &&
-              TlsOut(c, *tls, backend.termination_delay_ns));
+  if (tls != nullptr || upstream != nullptr) {
+    TlsSession* up = upstream.get();
+    co_await (Relay(c, c.client, tls, c.client_wire, c.backend, up, c.backend_wire,
+                    c.backend_read_deadline, c.bytes_in, backend.termination_delay_ns) &&
+              Relay(c, c.backend, up, c.backend_wire, c.client, tls, c.client_wire,
+                    c.client_read_deadline, c.bytes_out, backend.termination_delay_ns));
     co_return;
   }
   co_await (Pump(c, c.client, c.backend, c.backend_read_deadline, c.bytes_in,
@@ -1046,14 +1206,14 @@ asio::awaitable<bool> Proxy::Impl::Terminate(Conn& c, std::vector<std::uint8_t>&
                                              TlsSession& tls) {
   // The peeked bytes (the ClientHello) go to OpenSSL first; the handshake is bounded by the
   // read timeout.
-  Deadline deadline(io.get_executor(), c.client, options.read_timeout);
+  Deadline deadline(io.get_executor(), c.client, c.read_timeout);
   tls.Feed(buf.data(), buf.size());
   buf.clear();
   std::vector<std::uint8_t> chunk(std::size_t{16} * 1024);
   std::string err;
   while (true) {
     TlsSession::Step step = tls.Handshake(&err);
-    if (!co_await FlushTls(c, tls)) {
+    if (!co_await FlushTls(c.client, tls, c.client_wire)) {
       c.reason = "client closed during the TLS handshake";
       co_return false;
     }
@@ -1085,21 +1245,60 @@ asio::awaitable<bool> Proxy::Impl::Terminate(Conn& c, std::vector<std::uint8_t>&
   co_return true;
 }
 
-asio::awaitable<bool> Proxy::Impl::FlushTls(Conn& c, TlsSession& tls) {
-  c.tls_pending += tls.TakeOutput();
-  if (c.tls_flushing) {
+asio::awaitable<bool> Proxy::Impl::FlushTls(tcp::socket& sock, TlsSession& tls, TlsWire& wire) {
+  wire.pending += tls.TakeOutput();
+  if (wire.flushing) {
     co_return true;  // the coroutine already writing sends it too
   }
-  c.tls_flushing = true;
+  wire.flushing = true;
   bool ok = true;
-  while (ok && !c.tls_pending.empty()) {
-    std::string data = std::move(c.tls_pending);
-    c.tls_pending.clear();
-    auto [ec, n] = co_await asio::async_write(c.client, asio::buffer(data), kUse);
+  while (ok && !wire.pending.empty()) {
+    std::string data = std::move(wire.pending);
+    wire.pending.clear();
+    auto [ec, n] = co_await asio::async_write(sock, asio::buffer(data), kUse);
     ok = !ec;
   }
-  c.tls_flushing = false;
+  wire.flushing = false;
   co_return ok;
+}
+
+asio::awaitable<bool> Proxy::Impl::HandshakeBackend(Conn& c, TlsSession& tls,
+                                                    const BackendRt& backend, std::string* early) {
+  // Bounded as the dial is (Traefik's dialer handshakes within the dial).
+  Deadline deadline(io.get_executor(), c.backend, backend.dial_timeout);
+  std::vector<std::uint8_t> chunk(std::size_t{16} * 1024);
+  std::string err;
+  while (true) {
+    TlsSession::Step step = tls.Handshake(&err);
+    if (!co_await FlushTls(c.backend, tls, c.backend_wire)) {
+      c.reason = "TLS handshake failed: the backend closed the connection";
+      co_return false;
+    }
+    if (step == TlsSession::Step::kDone) {
+      break;
+    }
+    if (step != TlsSession::Step::kWantRead) {
+      c.reason = "TLS handshake failed: " + err;
+      co_return false;
+    }
+    auto [ec, n] = co_await c.backend.async_read_some(asio::buffer(chunk), kUse);
+    if (ec || n == 0) {
+      c.reason = deadline.fired() ? "TLS handshake failed: timeout"
+                                  : "TLS handshake failed: the backend closed the connection";
+      co_return false;
+    }
+    tls.Feed(chunk.data(), n);
+  }
+  std::string peer_err = backend.tls_connector->CheckPeer(tls);
+  if (!peer_err.empty()) {
+    c.reason = "TLS handshake failed: " + peer_err;
+    co_return false;
+  }
+  if (tls.Read(*early) == TlsSession::Step::kError) {
+    c.reason = "TLS error from the backend after the handshake";
+    co_return false;
+  }
+  co_return true;
 }
 
 void Proxy::Impl::ReadDeadline(Conn& c, tcp::socket& sock, asio::steady_timer& timer,
@@ -1117,53 +1316,52 @@ void Proxy::Impl::ReadDeadline(Conn& c, tcp::socket& sock, asio::steady_timer& t
   });
 }
 
-asio::awaitable<void> Proxy::Impl::TlsIn(Conn& c, TlsSession& tls,
+asio::awaitable<void> Proxy::Impl::Relay(Conn& c, tcp::socket& from, TlsSession* from_tls,
+                                         TlsWire& from_wire, tcp::socket& to, TlsSession* to_tls,
+                                         TlsWire& to_wire, asio::steady_timer& to_deadline,
+                                         std::uint64_t& counter,
                                          std::int64_t termination_delay_ns) {
   std::vector<std::uint8_t> chunk(std::size_t{16} * 1024);
-  while (true) {
-    auto [ec, n] = co_await c.client.async_read_some(asio::buffer(chunk), kUse);
+  bool open = true;
+  while (open) {
+    auto [ec, n] = co_await from.async_read_some(asio::buffer(chunk), kUse);
     if (ec || n == 0) {
       break;
     }
-    tls.Feed(chunk.data(), n);
     std::string plain;
-    TlsSession::Step step = tls.Read(plain);
-    if (!plain.empty()) {
-      c.bytes_in += plain.size();
-      auto [wec, wn] = co_await asio::async_write(c.backend, asio::buffer(plain), kUse);
+    if (from_tls != nullptr) {
+      from_tls->Feed(chunk.data(), n);
+      TlsSession::Step step = from_tls->Read(plain);
+      // Post-handshake messages (tickets, key updates) go back to that peer.
+      open = co_await FlushTls(from, *from_tls, from_wire) && step != TlsSession::Step::kClosed &&
+             step != TlsSession::Step::kError;
+    } else {
+      plain.assign(chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+    if (plain.empty()) {
+      continue;
+    }
+    counter += plain.size();
+    if (to_tls != nullptr) {
+      const auto* bytes = reinterpret_cast<const std::uint8_t*>(plain.data());
+      if (!to_tls->Write(bytes, plain.size()) || !co_await FlushTls(to, *to_tls, to_wire)) {
+        break;
+      }
+    } else {
+      auto [wec, wn] = co_await asio::async_write(to, asio::buffer(plain), kUse);
       if (wec) {
         break;
       }
     }
-    if (!co_await FlushTls(c, tls) || step == TlsSession::Step::kClosed ||
-        step == TlsSession::Step::kError) {
-      break;
-    }
-  }
-  asio::error_code ignored;
-  c.backend.shutdown(tcp::socket::shutdown_send, ignored);
-  ReadDeadline(c, c.backend, c.backend_read_deadline, termination_delay_ns);
-}
-
-asio::awaitable<void> Proxy::Impl::TlsOut(Conn& c, TlsSession& tls,
-                                          std::int64_t termination_delay_ns) {
-  std::vector<std::uint8_t> chunk(std::size_t{16} * 1024);
-  while (true) {
-    auto [ec, n] = co_await c.backend.async_read_some(asio::buffer(chunk), kUse);
-    if (ec || n == 0) {
-      break;
-    }
-    c.bytes_out += n;
-    if (!tls.Write(chunk.data(), n) || !co_await FlushTls(c, tls)) {
-      break;
-    }
   }
   // A TLS half-close is a close_notify (rules.md §9), then the FIN.
-  tls.Shutdown();
-  co_await FlushTls(c, tls);
+  if (to_tls != nullptr) {
+    to_tls->Shutdown();
+    co_await FlushTls(to, *to_tls, to_wire);
+  }
   asio::error_code ignored;
-  c.client.shutdown(tcp::socket::shutdown_send, ignored);
-  ReadDeadline(c, c.client, c.client_read_deadline, termination_delay_ns);
+  to.shutdown(tcp::socket::shutdown_send, ignored);
+  ReadDeadline(c, to, to_deadline, termination_delay_ns);
 }
 
 void Proxy::Impl::LogAccess(const Conn& c) {

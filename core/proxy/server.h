@@ -12,10 +12,12 @@
 #include <cstdint>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/provider/config.h"
+#include "core/provider/options.h"
 #include "core/proxy/backend_map.h"
 #include "core/resolve/route_plan.h"
 
@@ -27,6 +29,9 @@ struct ListenSpec {
   std::uint16_t port = 0;
   /// PROXY protocol: senders whose header is believed (IPs or CIDRs); empty = no PROXY header.
   std::vector<std::string> proxy_protocol_trusted;
+  /// This entry point's readTimeout (--traefik-config transport.respondingTimeouts.readTimeout,
+  /// or --read-timeout); unset: ServeOptions::read_timeout.
+  std::optional<std::chrono::milliseconds> read_timeout;
 };
 
 struct ServeOptions {
@@ -44,6 +49,9 @@ struct ServeOptions {
   std::string ready_file;
   bool splice = true;          ///< splice(2) for bulk transfers (off: read/write only)
   bool handle_signals = true;  ///< SIGTERM/SIGINT start the drain
+  /// The static tcpServersTransport (--traefik-config): default@internal, for load balancers
+  /// that name no ServersTransportTCP.
+  provider::StaticTcpTransport default_transport;
 };
 
 /// Counters, one per outcome (Envoy's ALL_TLS_INSPECTOR_STATS in spirit).

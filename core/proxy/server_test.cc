@@ -231,6 +231,23 @@ TEST(ProxyServer, HalfClientHelloTimesOut) {
   EXPECT_GE(h.proxy().stats().tls_invalid.load(), 1u);
 }
 
+// The entry point's own readTimeout (--traefik-config transport.respondingTimeouts) wins over
+// the default.
+TEST(ProxyServer, EntryPointReadTimeout) {
+  ServeOptions o;
+  o.stub_backends = true;
+  o.read_timeout = 60s;
+  o.listen = {{"websecure", "127.0.0.1", 0, {}, 300ms}};
+  Harness h(kSni, o, {"websecure"});
+  int c = Dial(h.Address("websecure"));
+  std::vector<std::uint8_t> hello = BuildClientHello("db.example.com", {});
+  hello.resize(hello.size() / 2);
+  SendAll(c, hello);
+  EXPECT_EQ(ReadAll(c), "");  // closed by the 300 ms timeout, not the 5 s socket timeout
+  ::close(c);
+  EXPECT_EQ(h.proxy().stats().peek_timeout.load(), 1u);
+}
+
 TEST(ProxyServer, HalfCloseDeliversTheAnswer) {
   Backend backend(1, [](int c) {
     std::string got = ReadAll(c);  // until the client's FIN
@@ -337,7 +354,7 @@ TEST(ProxyServer, ProxyProtocolInAndOut) {
   ServeOptions o;
   o.stub_backends = true;
   o.mappings = {Map("apps/inside:1", backend.address())};
-  o.listen = {{"plain", "127.0.0.1", 0, {"127.0.0.1/32"}}};
+  o.listen = {{"plain", "127.0.0.1", 0, {"127.0.0.1/32"}, {}}};
   Harness h(kProxyProtocol, o, {"plain"});
   const std::string addr = h.Address("plain");
   int c = Dial(addr);

@@ -166,10 +166,10 @@ class Harness {
     so.command = run::Command::kResolve;
     so.load.paths = {(dir_ / "in.yaml").string()};
     for (const std::string& ep : eps) {
-      so.static_config.entry_points.push_back({ep, ":0", false, false});
+      so.static_config.entry_points.push_back(provider::MakeEntryPoint(ep, ":0"));
       if (std::none_of(options.listen.begin(), options.listen.end(),
                        [&](const ListenSpec& l) { return l.name == ep; })) {
-        options.listen.push_back({ep, "127.0.0.1", 0, {}});
+        options.listen.push_back({ep, "127.0.0.1", 0, {}, {}});
       }
     }
     session_ = run::RunSession(so);

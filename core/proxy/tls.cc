@@ -1,5 +1,6 @@
 #include "core/proxy/tls.h"
 
+#include <arpa/inet.h>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -400,6 +401,11 @@ SSL_CTX* TlsTerminator::Impl::Context(const std::string& name, std::string* err)
   }
   SSL_CTX_set_min_proto_version(ctx.get(), VersionOf(o.min_version, TLS1_2_VERSION));
   SSL_CTX_set_max_proto_version(ctx.get(), VersionOf(o.max_version, TLS1_3_VERSION));
+  if (VersionOf(o.min_version, TLS1_2_VERSION) < TLS1_2_VERSION) {
+    // Go still speaks TLS 1.0/1.1 when minVersion asks for it; OpenSSL's default security level
+    // forbids them (and their SHA-1 signatures).
+    SSL_CTX_set_security_level(ctx.get(), 0);
+  }
   if (!o.cipher_suites.empty()) {
     std::string list;
     for (const std::string& c : o.cipher_suites) {
@@ -538,6 +544,132 @@ std::unique_ptr<TlsSession> TlsTerminator::NewServerSession(const std::string& o
   SSL_set_bio(s->ssl, s->in, s->out);
   SSL_set_accept_state(s->ssl);
   return std::make_unique<TlsSession>(std::move(s));
+}
+
+struct TlsConnector::Impl {
+  CtxPtr ctx;
+  BackendTlsConfig config;
+  bool server_name_is_ip = false;
+};
+
+TlsConnector::TlsConnector(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+TlsConnector::~TlsConnector() = default;
+
+std::unique_ptr<TlsConnector> TlsConnector::Create(const BackendTlsConfig& config,
+                                                   std::ostream& log, std::string* err) {
+  if (!config.configured || (config.server_name.empty() && !config.insecure_skip_verify)) {
+    // Go's crypto/tls refuses a client config with neither (rules.md §10).
+    *err = "tls: either ServerName or InsecureSkipVerify must be specified in the tls.Config";
+    return nullptr;
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->config = config;
+  impl->ctx.reset(SSL_CTX_new(TLS_client_method()));
+  if (impl->ctx == nullptr) {
+    *err = OpenSslError();
+    return nullptr;
+  }
+  SSL_CTX* ctx = impl->ctx.get();
+  SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);  // Go's client default
+  if (config.root_cas.empty()) {
+    SSL_CTX_set_default_verify_paths(ctx);  // the system roots
+  } else {
+    X509_STORE* store = SSL_CTX_get_cert_store(ctx);
+    for (const std::string& pem : config.root_cas) {
+      BIO* b = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+      int added = 0;
+      while (X509* ca = PEM_read_bio_X509(b, nullptr, nullptr, nullptr)) {
+        X509_STORE_add_cert(store, ca);
+        X509_free(ca);
+        ++added;
+      }
+      ERR_clear_error();
+      BIO_free(b);
+      if (added == 0) {
+        log << "irtcp serve: a root CA of the backend TLS settings holds no PEM certificate; "
+               "left out\n";
+      }
+    }
+  }
+  if (!config.insecure_skip_verify || !config.peer_cert_uri.empty()) {
+    // peerCertURI is checked even with insecureSkipVerify, after verifying the chain.
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
+  }
+  if (!config.certs.empty()) {
+    CertEntry entry;
+    std::string load_err;
+    if (!LoadPair(config.certs.front().first, config.certs.front().second, &entry, &load_err)) {
+      *err = "client certificate: " + load_err;
+      return nullptr;
+    }
+    SSL_CTX_use_certificate(ctx, entry.leaf.get());
+    for (const X509Ptr& c : entry.chain) {
+      SSL_CTX_add1_chain_cert(ctx, c.get());
+    }
+    SSL_CTX_use_PrivateKey(ctx, entry.key.get());
+  }
+  in6_addr a6{};
+  in_addr a4{};
+  impl->server_name_is_ip = inet_pton(AF_INET, config.server_name.c_str(), &a4) == 1 ||
+                            inet_pton(AF_INET6, config.server_name.c_str(), &a6) == 1;
+  return std::unique_ptr<TlsConnector>(new TlsConnector(std::move(impl)));
+}
+
+std::unique_ptr<TlsSession> TlsConnector::NewClientSession(std::string* err) const {
+  auto s = std::make_unique<TlsSession::Impl>();
+  s->ssl = SSL_new(impl_->ctx.get());
+  if (s->ssl == nullptr) {
+    *err = OpenSslError();
+    return nullptr;
+  }
+  const BackendTlsConfig& c = impl_->config;
+  if (!c.server_name.empty() && !impl_->server_name_is_ip) {
+    SSL_ctrl(s->ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+             const_cast<char*>(c.server_name.c_str()));
+  }
+  if (!c.insecure_skip_verify && c.peer_cert_uri.empty() && !c.server_name.empty()) {
+    X509_VERIFY_PARAM* param = SSL_get0_param(s->ssl);
+    if (impl_->server_name_is_ip) {
+      X509_VERIFY_PARAM_set1_ip_asc(param, c.server_name.c_str());
+    } else {
+      X509_VERIFY_PARAM_set1_host(param, c.server_name.c_str(), c.server_name.size());
+    }
+  }
+  s->in = BIO_new(BIO_s_mem());
+  s->out = BIO_new(BIO_s_mem());
+  BIO_set_mem_eof_return(s->in, -1);
+  SSL_set_bio(s->ssl, s->in, s->out);
+  SSL_set_connect_state(s->ssl);
+  return std::make_unique<TlsSession>(std::move(s));
+}
+
+std::string TlsConnector::CheckPeer(const TlsSession& session) const {
+  const std::string& want = impl_->config.peer_cert_uri;
+  if (want.empty()) {
+    return "";
+  }
+  X509* peer = SSL_get0_peer_certificate(session.impl().ssl);
+  bool found = false;
+  auto* sans = peer == nullptr ? nullptr
+                               : static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(
+                                     peer, NID_subject_alt_name, nullptr, nullptr));
+  if (sans != nullptr) {
+    for (int i = 0; i < sk_GENERAL_NAME_num(sans) && !found; ++i) {
+      const GENERAL_NAME* gn = sk_GENERAL_NAME_value(sans, i);
+      if (gn->type == GEN_URI) {
+        const unsigned char* data = ASN1_STRING_get0_data(gn->d.uniformResourceIdentifier);
+        auto len = static_cast<std::size_t>(ASN1_STRING_length(gn->d.uniformResourceIdentifier));
+        std::string uri(reinterpret_cast<const char*>(data), len);
+        found = uri.size() == want.size() &&
+                std::equal(uri.begin(), uri.end(), want.begin(), [](char a, char b) {
+                  return std::tolower(static_cast<unsigned char>(a)) ==
+                         std::tolower(static_cast<unsigned char>(b));
+                });
+      }
+    }
+    GENERAL_NAMES_free(sans);
+  }
+  return found ? "" : "no matching SAN in peer certificate";
 }
 
 bool TlsClientExchange(int fd, const std::string& sni, const std::vector<std::string>& alpn,

@@ -11,6 +11,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/provider/config.h"
@@ -44,6 +45,7 @@ class TlsSession {
 
   struct Impl;
   explicit TlsSession(std::unique_ptr<Impl> impl);
+  const Impl& impl() const { return *impl_; }
 
  private:
   std::unique_ptr<Impl> impl_;
@@ -68,6 +70,45 @@ class TlsTerminator {
 
  private:
   explicit TlsTerminator(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// What dials a backend with TLS (servers with `tls: true`; rules.md §10): the load balancer's
+/// ServersTransportTCP `tls`, else the static tcpServersTransport (default@internal).
+struct BackendTlsConfig {
+  /// Any of serverName, insecureSkipVerify, rootCAs, certificates, peerCertURI is set. Without
+  /// them Traefik hands Go an empty client config, which refuses every handshake.
+  bool configured = false;
+  std::string server_name;
+  bool insecure_skip_verify = false;
+  std::vector<std::string> root_cas;                       ///< PEM texts
+  std::vector<std::pair<std::string, std::string>> certs;  ///< PEM certificate (chain), key
+  std::string peer_cert_uri;  ///< deprecated: a URI SAN the backend's certificate must have
+};
+
+/// Client TLS sessions towards one kind of backend.
+class TlsConnector {
+ public:
+  /// Null with *err when the configuration cannot work at all (Go's refusal of an empty config,
+  /// a client certificate that does not load); a root CA that does not parse is logged to `log`
+  /// and left out.
+  static std::unique_ptr<TlsConnector> Create(const BackendTlsConfig& config, std::ostream& log,
+                                              std::string* err);
+  ~TlsConnector();
+  TlsConnector(const TlsConnector&) = delete;
+  TlsConnector& operator=(const TlsConnector&) = delete;
+
+  /// A client session (SNI = serverName when it is a name; chain and name verified unless
+  /// insecureSkipVerify).
+  std::unique_ptr<TlsSession> NewClientSession(std::string* err) const;
+  /// The checks after the handshake (peerCertURI); "" when the backend passes, else Traefik's
+  /// error.
+  std::string CheckPeer(const TlsSession& session) const;
+
+  struct Impl;
+
+ private:
+  explicit TlsConnector(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -74,6 +74,9 @@ struct PlannedBackend {
   bool ok = false;                     ///< Traefik emits this backend
   std::string source;  ///< EndpointSlices, nativeLB, nodePortLB, ExternalName; "" when failed
   std::vector<PlannedServer> servers;
+  /// `services[].tls` as written: the servers are dialled with TLS (known even when the Service
+  /// is not in the input).
+  bool tls = false;
   std::string reason;  ///< how the servers were chosen
   std::string error;   ///< Traefik's error when dropped
   /// Set when the servers cannot be known from the manifests ("endpoints unknown: ..."), with

@@ -208,6 +208,7 @@ PlannedBackend PlanBackend(const provider::Backend& b) {
   v.port = b.ref->port.present ? b.ref->port.value.ToString() : "";
   v.service_key = b.service_key;
   v.weight = b.weight;
+  v.tls = b.ref->tls.present && b.ref->tls.value;
   v.ok = b.ok;
   v.error = b.error;
   v.source = b.ok ? std::string(provider::ServerSourceName(b.source)) : "";

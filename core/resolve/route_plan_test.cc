@@ -274,7 +274,8 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(RoutePlan, UnknownEntryPointsWarnAndNoneLeftRejects) {
   provider::StaticConfig config;
   config.entry_points_known = true;
-  config.entry_points = {{"ep", ":1", false, false}, {"udp", ":2", false, true}};
+  config.entry_points = {provider::MakeEntryPoint("ep", ":1", false, false),
+                         provider::MakeEntryPoint("udp", ":2", false, true)};
   auto f = Plan(Irt("a", kPassthrough, {"match: HostSNI(`a.com`)"}, "ep, nope") +
                     Irt("b", kPassthrough, {"match: HostSNI(`b.com`)"}, "udp"),
                 config);
@@ -302,7 +303,8 @@ TEST(RoutePlan, DefaultEntryPointsAndImplicitGroup) {
 
   provider::StaticConfig config;
   config.entry_points_known = true;
-  config.entry_points = {{"web", ":80", false, false}, {"websecure", ":443", true, false}};
+  config.entry_points = {provider::MakeEntryPoint("web", ":80", false, false),
+                         provider::MakeEntryPoint("websecure", ":443", true, false)};
   auto known = Plan(objects, config);
   EXPECT_EQ(known->plan.routers[0].entry_points, std::vector<std::string>{"websecure"});
   EXPECT_NE(known->plan.Pick("websecure", Plain(), false), nullptr);
