@@ -412,6 +412,11 @@ RoutePlan BuildRoutePlan(const provider::Result& result, const provider::StaticC
         p.backends.push_back(detail::PlanBackend(b));
       }
     }
+    if (!config.provider.traefik_version.AtLeastPatch(3, 2, 4)) {
+      for (PlannedBackend& b : p.backends) {
+        b.tls = false;  // services[].tls reaches the servers from v3.2.4 (versions.md §0)
+      }
+    }
     plan.routers.push_back(std::move(p));
   }
   plan.Reindex();
