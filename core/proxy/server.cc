@@ -43,6 +43,9 @@ constexpr auto kUse = asio::experimental::as_tuple(asio::use_awaitable);
 /// Bytes moved per read(2)/write(2) step; a read that fills it means bulk: switch to splice.
 constexpr std::size_t kCopyBuffer = std::size_t{64} * 1024;
 constexpr std::size_t kSpliceChunk = 1 << 20;
+/// Keep-alive intervals from this one up are set on backend connections once they have lived a
+/// second (the keep-alive sweep); shorter ones at the dial.
+constexpr std::int64_t kLazyKeepAliveMin = 5'000'000'000;
 
 bool IsLoopbackHost(std::string_view host) {
   std::optional<rule_lang::IpAddr> ip = rule_lang::ParseIpAddr(host, false);
@@ -165,6 +168,9 @@ struct Conn {
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   std::chrono::milliseconds read_timeout{};  ///< the entry point's readTimeout
   bool stub = false;                         ///< the server is a built-in stub
+  int directions_done = 0;                   ///< pumps that ended (plain forwarding)
+  bool cut = false;                          ///< terminationDelay 0 ended both directions
+  std::int64_t keep_alive_ns = -1;           ///< keep-alive still to set on the backend (>= 0)
 
   /// terminationDelay deadlines on reads from the client and from the backend (rules.md §9).
   asio::steady_timer client_read_deadline;
@@ -245,6 +251,7 @@ struct Proxy::Impl {
   std::ofstream access_file;
   std::ostream* access = nullptr;
   bool accept_error_logged = false;
+  bool keep_alive_sweeping = false;  ///< KeepAliveSweep runs
 
   bool Build(std::string* err);
   bool BuildRouter(const resolve::PlannedRouter& p, RouterRt& rt, std::set<std::string>& warned);
@@ -253,6 +260,9 @@ struct Proxy::Impl {
   bool Listen(std::string* err);
 
   asio::awaitable<void> Accept(EntryRt& ep);
+  /// Every second, sets the keep-alive of backend connections that have lived a second; ends
+  /// when none is left to set.
+  asio::awaitable<void> KeepAliveSweep();
   asio::awaitable<void> Serve(EntryRt& ep, tcp::socket sock, tcp::endpoint peer);
   asio::awaitable<bool> ReadMore(Conn& c, std::vector<std::uint8_t>& buf, std::size_t limit);
   asio::awaitable<void> Forward(Conn& c, const std::vector<std::uint8_t>& initial,
@@ -674,19 +684,6 @@ asio::awaitable<void> Proxy::Impl::Accept(EntryRt& ep) {
   }
 }
 
-asio::awaitable<bool> Proxy::Impl::ReadMore(Conn& c, std::vector<std::uint8_t>& buf,
-                                            std::size_t limit) {
-  std::size_t old = buf.size();
-  if (old >= limit) {
-    co_return false;
-  }
-  buf.resize(std::min(limit, old + 4096));
-  auto [ec, n] =
-      co_await c.client.async_read_some(asio::buffer(buf.data() + old, buf.size() - old), kUse);
-  buf.resize(old + (ec ? 0 : n));
-  co_return !ec && n > 0;
-}
-
 namespace {
 
 void SetNoDelay(tcp::socket& s) {
@@ -709,6 +706,43 @@ void SetKeepAlive(tcp::socket& s, std::int64_t interval_ns) {
 }
 
 }  // namespace
+
+asio::awaitable<void> Proxy::Impl::KeepAliveSweep() {
+  asio::steady_timer tick(io);
+  bool pending = true;
+  while (pending && !stopping) {
+    tick.expires_after(1s);
+    co_await tick.async_wait(kUse);
+    pending = false;
+    const auto now = std::chrono::steady_clock::now();
+    for (Conn* c : conns) {
+      if (c->keep_alive_ns < 0) {
+        continue;
+      }
+      if (now - c->start < 1s) {
+        pending = true;
+      } else if (c->backend.is_open()) {
+        SetKeepAlive(c->backend, c->keep_alive_ns);
+        c->keep_alive_ns = -1;
+        stats.keep_alives_set++;
+      }
+    }
+  }
+  keep_alive_sweeping = false;
+}
+
+asio::awaitable<bool> Proxy::Impl::ReadMore(Conn& c, std::vector<std::uint8_t>& buf,
+                                            std::size_t limit) {
+  std::size_t old = buf.size();
+  if (old >= limit) {
+    co_return false;
+  }
+  buf.resize(std::min(limit, old + 4096));
+  auto [ec, n] =
+      co_await c.client.async_read_some(asio::buffer(buf.data() + old, buf.size() - old), kUse);
+  buf.resize(old + (ec ? 0 : n));
+  co_return !ec && n > 0;
+}
 
 asio::awaitable<void> Proxy::Impl::Serve(EntryRt& ep, tcp::socket sock, tcp::endpoint peer) {
   Conn c(std::move(sock));
@@ -962,8 +996,27 @@ asio::awaitable<void> Proxy::Impl::Forward(Conn& c, const std::vector<std::uint8
     Deadline dial_deadline(io.get_executor(), c.backend, backend.dial_timeout);
     c.backend.open(addr.is_v4() ? tcp::v4() : tcp::v6(), ec);
     if (!ec) {
-      auto [cec] = co_await c.backend.async_connect(tcp::endpoint(addr, hp->port), kUse);
-      ec = cec;
+      // connect(2) on the non-blocking socket, then wait for it to be writable and read
+      // SO_ERROR: what async_connect does, without its extra poll(2).
+      c.backend.native_non_blocking(true, ec);
+      tcp::endpoint to(addr, hp->port);
+      if (!ec &&
+          ::connect(c.backend.native_handle(), to.data(), static_cast<socklen_t>(to.size())) != 0) {
+        if (errno == EINPROGRESS) {
+          auto [wec] = co_await c.backend.async_wait(tcp::socket::wait_write, kUse);
+          int so_error = 0;
+          socklen_t len = sizeof so_error;
+          if (wec) {
+            ec = wec;
+          } else if (::getsockopt(c.backend.native_handle(), SOL_SOCKET, SO_ERROR, &so_error,
+                                  &len) != 0 ||
+                     so_error != 0) {
+            ec = asio::error_code(so_error != 0 ? so_error : errno, asio::system_category());
+          }
+        } else {
+          ec = asio::error_code(errno, asio::system_category());
+        }
+      }
     }
     if (ec) {
       stats.dial_failed++;
@@ -973,10 +1026,20 @@ asio::awaitable<void> Proxy::Impl::Forward(Conn& c, const std::vector<std::uint8
     }
   }
   SetNoDelay(c.backend);
-  SetKeepAlive(c.backend, backend.keep_alive_ns);
-  // The pumps call recv/send/splice on the descriptors directly.
-  c.client.native_non_blocking(true);
-  c.backend.native_non_blocking(true);
+  if (backend.keep_alive_ns >= 0 && backend.keep_alive_ns < kLazyKeepAliveMin) {
+    SetKeepAlive(c.backend, backend.keep_alive_ns);
+  } else if (backend.keep_alive_ns >= 0) {
+    // The first probe comes after the interval of idleness (15 s by default), so setting it
+    // when the connection has lived a second changes nothing, and short connections, most of
+    // them, never pay its three setsockopt(2) calls (the keep-alive sweep, in Run).
+    c.keep_alive_ns = backend.keep_alive_ns;
+    if (!keep_alive_sweeping) {
+      keep_alive_sweeping = true;
+      asio::co_spawn(io, KeepAliveSweep(), [](const std::exception_ptr&) {});
+    }
+  }
+  // The pumps call recv/send with MSG_DONTWAIT on the descriptors directly: no fcntl/ioctl for
+  // the client; splice(2) needs O_NONBLOCK, set when a connection starts splicing.
   if (backend.proxy_protocol == 1 || backend.proxy_protocol == 2) {
     std::string dst = destination;
     if (dst.empty()) {
@@ -1109,9 +1172,9 @@ asio::awaitable<void> Proxy::Impl::Pump(Conn& c, tcp::socket& from, tcp::socket&
   std::unique_ptr<Pipe> pipe;
   std::vector<std::uint8_t> rest;  // unwritten bytes of a partial write
   bool ok = true;
-  while (ok) {
+  while (ok && !c.cut) {
     if (pipe == nullptr) {
-      ssize_t n = ::recv(in, CopyBuffer(), kCopyBuffer, 0);
+      ssize_t n = ::recv(in, CopyBuffer(), kCopyBuffer, MSG_DONTWAIT);
       if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
         auto [ec] = co_await from.async_wait(tcp::socket::wait_read, kUse);
         ok = !ec;
@@ -1124,7 +1187,7 @@ asio::awaitable<void> Proxy::Impl::Pump(Conn& c, tcp::socket& from, tcp::socket&
       const auto total = static_cast<std::size_t>(n);
       std::size_t off = 0;
       while (off < total) {
-        ssize_t w = ::send(out, CopyBuffer() + off, total - off, MSG_NOSIGNAL);
+        ssize_t w = ::send(out, CopyBuffer() + off, total - off, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (w > 0) {
           off += static_cast<std::size_t>(w);
         } else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
@@ -1138,7 +1201,7 @@ asio::awaitable<void> Proxy::Impl::Pump(Conn& c, tcp::socket& from, tcp::socket&
       }
       while (ok && !rest.empty()) {
         auto [ec] = co_await to.async_wait(tcp::socket::wait_write, kUse);
-        ssize_t w = ec ? -1 : ::send(out, rest.data(), rest.size(), MSG_NOSIGNAL);
+        ssize_t w = ec ? -1 : ::send(out, rest.data(), rest.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (w > 0) {
           rest.erase(rest.begin(), rest.begin() + w);
         } else if (ec || !(errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
@@ -1149,7 +1212,10 @@ asio::awaitable<void> Proxy::Impl::Pump(Conn& c, tcp::socket& from, tcp::socket&
         // A full buffer: a bulk transfer. splice(2) moves the rest through a pipe without
         // copying it into user space. Only busy connections get a pipe; idle ones hold none.
         pipe = std::make_unique<Pipe>();
-        if (!pipe->Open()) {
+        asio::error_code nb;
+        from.native_non_blocking(true, nb);
+        to.native_non_blocking(true, nb);
+        if (nb || !pipe->Open()) {
           pipe.reset();
         }
       }
@@ -1184,13 +1250,20 @@ asio::awaitable<void> Proxy::Impl::Pump(Conn& c, tcp::socket& from, tcp::socket&
   // This direction is over: half-close the destination (a FIN), then give the other direction
   // terminationDelay to finish: a read deadline on `to` (negative: none) (rules.md §9). The
   // deadline shuts the read side, so it holds even if the other direction is not waiting now.
+  if (++c.directions_done == 2) {
+    co_return;  // both directions are over: the close that follows sends the FIN
+  }
   asio::error_code ignored;
-  to.shutdown(tcp::socket::shutdown_send, ignored);
   if (termination_delay_ns == 0) {
-    // No delay (Traefik's default without a transport): cut the other direction now.
-    to.shutdown(tcp::socket::shutdown_receive, ignored);
-    to.cancel(ignored);
-  } else if (termination_delay_ns > 0) {
+    // No delay (Traefik's default without a transport): cut the other direction now. Its pump
+    // ends and the connection closes; the close sends the FIN a half-close would have.
+    c.cut = true;  // for the other pump if it has not started waiting yet
+    c.client.cancel(ignored);
+    c.backend.cancel(ignored);
+    co_return;
+  }
+  to.shutdown(tcp::socket::shutdown_send, ignored);
+  if (termination_delay_ns > 0) {
     to_deadline.expires_after(std::chrono::nanoseconds(termination_delay_ns));
     to_deadline.async_wait([&to, alive = c.alive](const asio::error_code& ec) {
       if (!ec && *alive) {

@@ -66,6 +66,7 @@ struct ProxyStats {
   std::atomic<std::uint64_t> no_server{0};
   std::atomic<std::uint64_t> dial_failed{0};
   std::atomic<std::uint64_t> accept_errors{0};
+  std::atomic<std::uint64_t> keep_alives_set{0};  ///< backend keep-alives set by the sweep
 };
 
 class Proxy {

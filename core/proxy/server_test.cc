@@ -266,6 +266,27 @@ TEST(ProxyServer, HalfCloseDeliversTheAnswer) {
   ::close(c);
 }
 
+// dialKeepAlive (15 s by default) is set on a backend connection once it has lived a second;
+// a short connection never pays for it.
+TEST(ProxyServer, KeepAliveIsSetOnConnectionsThatLive) {
+  Backend backend(2, [](int c) {
+    char buf[16];
+    ::recv(c, buf, sizeof buf, 0);  // the client's byte, then hold until the client is done
+    ReadAll(c);
+  });
+  ServeOptions o;
+  o.mappings = {Map("apps/smtp:25", backend.address())};
+  Harness h(kPlain, o, {"mail"});
+  int quick = Dial(h.Address("mail"));
+  SendAll(quick, "q");
+  ::close(quick);
+  int c = Dial(h.Address("mail"));
+  SendAll(c, "x");
+  std::this_thread::sleep_for(2500ms);  // two sweeps
+  EXPECT_EQ(h.proxy().stats().keep_alives_set.load(), 1u);
+  ::close(c);
+}
+
 TEST(ProxyServer, TerminationDelayZeroCutsTheOtherDirection) {
   Backend backend(1, [](int c) {
     ReadAll(c);
