@@ -721,6 +721,77 @@ spec:
   EXPECT_EQ(seen.sni, "example.com");
 }
 
+// TLSOption fields beyond versions and ALPN (rules.md §7.3): cipherSuites, curvePreferences and
+// clientAuth, each on its own router of one terminating entry point.
+TEST(ProxyTlsOptions, CipherSuitesCurvesAndClientAuth) {
+  Backend backend(8, RoutingBackend);
+  std::string manifest = R"(apiVersion: v1
+kind: Secret
+metadata: {name: foobar, namespace: t}
+type: kubernetes.io/tls
+stringData:
+  tls.crt: )" + Block(BackendPki("foobar.crt"), 4) +
+                         "  tls.key: " + Block(BackendPki("foobar.key"), 4) +
+                         R"(---
+apiVersion: v1
+kind: Secret
+metadata: {name: clients, namespace: t}
+stringData:
+  tls.ca: )" + Block(BackendPki("ca.crt"), 4) +
+                         R"(---
+apiVersion: traefik.io/v1alpha1
+kind: TLSOption
+metadata: {name: ciphers, namespace: t}
+spec:
+  maxVersion: VersionTLS12
+  cipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256]
+---
+apiVersion: traefik.io/v1alpha1
+kind: TLSOption
+metadata: {name: curves, namespace: t}
+spec: {curvePreferences: [CurveP384]}
+---
+apiVersion: traefik.io/v1alpha1
+kind: TLSOption
+metadata: {name: mtls, namespace: t}
+spec:
+  clientAuth: {secretNames: [clients], clientAuthType: RequireAndVerifyClientCert}
+)";
+  for (const char* name : {"ciphers", "curves", "mtls"}) {
+    manifest +=
+        std::string("---\napiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n") +
+        "metadata: {name: " + name + ", namespace: t}\nspec:\n  entryPoints: [web]\n" +
+        "  routes: [{match: HostSNI(`" + name +
+        ".foo.bar`), services: [{name: tcp, port: 1}]}]\n  tls: {secretName: foobar, options: " +
+        "{name: " + name + "}}\n";
+  }
+  ServeOptions o;
+  o.mappings = {Map("t/tcp:1", backend.address())};
+  Harness h(manifest, o, {"web"});
+  auto probe = [&](const std::string& sni, bool cert, int max) {
+    int c = Dial(h.Address("web"));
+    TlsProbeResult r = TlsProbe(c, sni, cert, max);
+    ::close(c);
+    return r;
+  };
+  // cipherSuites: the one suite the option allows is negotiated, though the client offers
+  // AES-256 first.
+  TlsProbeResult r = probe("ciphers.foo.bar", false, TLS1_2_VERSION);
+  EXPECT_TRUE(r.ok) << h.log();
+  EXPECT_EQ(r.cipher, "ECDHE-ECDSA-AES128-GCM-SHA256");  // not the default first choice
+  EXPECT_EQ(r.reply, "TCP-CLIENT-FIRST");
+  // curvePreferences: P-384 although the client prefers X25519.
+  r = probe("curves.foo.bar", false, TLS1_3_VERSION);
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(r.group, NID_secp384r1);
+  // clientAuth RequireAndVerifyClientCert: refused without a certificate, accepted with one
+  // signed by the CA of the option's Secret.
+  EXPECT_FALSE(probe("mtls.foo.bar", false, TLS1_3_VERSION).ok);
+  r = probe("mtls.foo.bar", true, TLS1_3_VERSION);
+  EXPECT_TRUE(r.ok) << h.log();
+  EXPECT_EQ(r.reply, "TCP-CLIENT-FIRST");
+}
+
 TEST(ProxyConformance, EverySkipNamesAnExistingItem) {
   std::set<std::string> ids;
   for (const char* f :

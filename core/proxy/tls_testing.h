@@ -122,4 +122,57 @@ inline std::string TlsVersionClient(int fd, const std::string& sni, std::string*
   return version;
 }
 
+/// What a TLS client saw: the handshake's outcome and parameters, and the first reply.
+struct TlsProbeResult {
+  bool ok = false;
+  std::string version;
+  std::string cipher;  ///< OpenSSL's name
+  int group = 0;       ///< NID of the key-exchange group
+  std::string reply;
+};
+
+/// A TLS client over `fd` with SNI `sni`, up to TLS `max_version`, presenting the test PKI's
+/// client certificate when `client_cert`; sends `send` and reads the first reply.
+inline TlsProbeResult TlsProbe(int fd, const std::string& sni, bool client_cert, int max_version,
+                               const std::string& send = "HELLO") {
+  std::signal(SIGPIPE, SIG_IGN);
+  TlsProbeResult out;
+  SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
+  SSL_CTX_set_max_proto_version(ctx, max_version);
+  if (client_cert) {
+    std::string cert = BackendPki("client.crt");
+    std::string key = BackendPki("client.key");
+    BIO* cb = BIO_new_mem_buf(cert.data(), static_cast<int>(cert.size()));
+    X509* x = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
+    BIO* kb = BIO_new_mem_buf(key.data(), static_cast<int>(key.size()));
+    EVP_PKEY* k = PEM_read_bio_PrivateKey(kb, nullptr, nullptr, nullptr);
+    SSL_CTX_use_certificate(ctx, x);
+    SSL_CTX_use_PrivateKey(ctx, k);
+    X509_free(x);
+    EVP_PKEY_free(k);
+    BIO_free(cb);
+    BIO_free(kb);
+  }
+  SSL* ssl = SSL_new(ctx);
+  SSL_set_fd(ssl, fd);
+  SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+           const_cast<char*>(sni.c_str()));  // SSL_set_tlsext_host_name without its C cast
+  if (SSL_connect(ssl) == 1) {
+    out.version = SSL_get_version(ssl);
+    out.cipher = SSL_CIPHER_get_name(SSL_get_current_cipher(ssl));
+    out.group = static_cast<int>(SSL_get_negotiated_group(ssl));
+    SSL_write(ssl, send.data(), static_cast<int>(send.size()));
+    char buf[256];
+    int n = SSL_read(ssl, buf, sizeof buf);
+    // TLS 1.3 reports a refused client certificate only at the first read.
+    out.ok = n > 0;
+    out.reply.assign(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
+    SSL_shutdown(ssl);
+  }
+  ERR_clear_error();
+  SSL_free(ssl);
+  SSL_CTX_free(ctx);
+  return out;
+}
+
 }  // namespace irtcp::proxy::proxytest
