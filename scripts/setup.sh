@@ -11,6 +11,7 @@ packages=(
   libssl-dev libasio-dev
   pre-commit  # tests/precommit_test.cc runs the hooks with the real tool
   clang-format clang-tidy  # .ci/run: formatting and static analysis
+  clang libclang-rt-14-dev  # the fuzz preset: libFuzzer (scripts/fuzz.sh, .ci/run)
   man-db groff-base  # tests/docs_test.cc renders the man pages with man -l
   zsh fish  # tests/docs_test.cc: the completions in real shells (bash is always there)
   dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps computes Depends (tests/install_test.cc)
