@@ -111,18 +111,17 @@ bool ListenOn(const provider::StaticConfig& config, const ServeFlags& flags,
       l.proxy_protocol_trusted = {"0.0.0.0/0", "::/0"};  // every sender is believed
     }
     if (ep->read_timeout) {
-      std::string text = *ep->read_timeout;
-      if (std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); })) {
-        text += "s";  // Traefik reads a bare integer as seconds
-      }
-      std::chrono::milliseconds t{};
-      if (!Duration(ep->read_timeout_origin + ": readTimeout", text, &t, io)) {
+      std::optional<std::int64_t> ns = provider::ParseTraefikDuration(*ep->read_timeout);
+      if (!ns || *ns < 0) {
+        io.err << "irtcp serve: " << ep->read_timeout_origin << ": readTimeout: \""
+               << *ep->read_timeout << "\" is not a duration (like 5s, 100ms, or seconds)\n";
         return false;
       }
-      l.read_timeout = t;
+      l.read_timeout = std::chrono::milliseconds(*ns / 1'000'000);
     }
   }
-  for (const auto& [name, cidrs] : proxy_protocol) {
+  for (const auto& entry : proxy_protocol) {
+    const std::string& name = entry.first;
     auto it = std::find_if(options->listen.begin(), options->listen.end(),
                            [&](const proxy::ListenSpec& l) { return l.name == name; });
     if (it == options->listen.end()) {
@@ -130,7 +129,7 @@ bool ListenOn(const provider::StaticConfig& config, const ServeFlags& flags,
              << " (--entrypoint or --traefik-config)\n";
       return false;
     }
-    it->proxy_protocol_trusted = cidrs;
+    it->proxy_protocol_trusted = entry.second;
   }
   if (!flags.read_timeout.empty()) {
     for (proxy::ListenSpec& l : options->listen) {

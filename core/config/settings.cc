@@ -288,9 +288,7 @@ bool Interpreter::Duration(const Setting& s, std::optional<std::string>* out, st
   if (!String(s, &v, err)) {
     return false;
   }
-  bool digits = !v.empty() && std::all_of(v.begin(), v.end(),
-                                          [](unsigned char c) { return std::isdigit(c) != 0; });
-  if (!digits && !provider::ParseGoDuration(v)) {
+  if (!provider::ParseTraefikDuration(v)) {
     *err = s.where + ": " + DottedPath(s.path) +
            " must be a duration (\"60s\", or seconds), got \"" + diag::Shorten(v) + "\"";
     return false;

@@ -164,6 +164,23 @@ std::string FormatGoDuration(std::int64_t ns) {
   return rev;
 }
 
+std::optional<std::int64_t> ParseTraefikDuration(std::string_view text) {
+  bool digits = !text.empty() && std::all_of(text.begin(), text.end(),
+                                             [](unsigned char c) { return std::isdigit(c) != 0; });
+  if (!digits) {
+    return ParseGoDuration(text);
+  }
+  constexpr std::int64_t kMaxSeconds = std::numeric_limits<std::int64_t>::max() / 1'000'000'000;
+  std::int64_t seconds = 0;
+  for (char c : text) {
+    seconds = seconds * 10 + (c - '0');
+    if (seconds > kMaxSeconds) {
+      return std::nullopt;
+    }
+  }
+  return seconds * 1'000'000'000;
+}
+
 std::optional<std::int64_t> ParseGoDuration(std::string_view s) {
   bool neg = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {

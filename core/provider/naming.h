@@ -28,4 +28,8 @@ std::string FormatGoDuration(std::int64_t ns);
 /// Go's time.ParseDuration; nullopt when the text does not parse.
 std::optional<std::int64_t> ParseGoDuration(std::string_view text);
 
+/// A duration in Traefik's static configuration (ptypes.Duration): a bare integer is seconds
+/// ("30"), anything else a Go duration ("30s", "1m"); nullopt when it is neither.
+std::optional<std::int64_t> ParseTraefikDuration(std::string_view text);
+
 }  // namespace irtcp::provider

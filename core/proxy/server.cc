@@ -385,18 +385,9 @@ BackendTlsConfig DefaultTransportTls(const provider::StaticTcpTransport& t) {
   return out;
 }
 
-/// A static duration ("30s", or an integer of seconds) in nanoseconds; nullopt when unset.
+/// A static duration in nanoseconds; nullopt when unset.
 std::optional<std::int64_t> StaticDuration(const std::optional<std::string>& text) {
-  if (!text) {
-    return std::nullopt;
-  }
-  bool digits = !text->empty() && std::all_of(text->begin(), text->end(), [](unsigned char ch) {
-    return std::isdigit(ch) != 0;
-  });
-  if (digits) {
-    return std::stoll(*text) * 1'000'000'000;
-  }
-  return provider::ParseGoDuration(*text);
+  return text ? provider::ParseTraefikDuration(*text) : std::nullopt;
 }
 
 /// dialTimeout and dialKeepAlive of default@internal (rules.md §10).
