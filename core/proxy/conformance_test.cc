@@ -37,6 +37,20 @@ std::string Block(const std::string& text, int indent) {
   return out;
 }
 
+/// A kubernetes.io/tls Secret in namespace t holding the test PKI's NAME.crt and NAME.key.
+std::string TlsSecret(const std::string& name, const std::string& pki) {
+  return "apiVersion: v1\nkind: Secret\nmetadata: {name: " + name +
+         ", namespace: t}\ntype: kubernetes.io/tls\nstringData:\n  tls.crt: " +
+         Block(BackendPki(pki + ".crt"), 4) + "  tls.key: " + Block(BackendPki(pki + ".key"), 4) +
+         "---\n";
+}
+
+/// A Secret in namespace t whose tls.ca is the test PKI's CA certificate.
+std::string CaSecret(const std::string& name) {
+  return "apiVersion: v1\nkind: Secret\nmetadata: {name: " + name +
+         ", namespace: t}\nstringData:\n  tls.ca: " + Block(BackendPki("ca.crt"), 4) + "---\n";
+}
+
 /// Items skipped, with why. Everything else in the five files runs.
 const std::map<std::string, std::string>& Skipped() {
   static const auto* skipped = new std::map<std::string, std::string>{
@@ -103,13 +117,7 @@ kind: TLSOption
 metadata: {name: tls12, namespace: t}
 spec: {minVersion: VersionTLS12, maxVersion: VersionTLS12}
 ---
-apiVersion: v1
-kind: Secret
-metadata: {name: foobar, namespace: t}
-type: kubernetes.io/tls
-stringData:
-  tls.crt: )" + Block(BackendPki("foobar.crt"), 4) +
-                    "  tls.key: " + Block(BackendPki("foobar.key"), 4) + "---\n";
+)" + TlsSecret("foobar", "foobar");
   for (const std::string& r : routers) {
     if (r == "tcp-catchall") {
       out += R"(apiVersion: traefik.io/v1alpha1
@@ -404,21 +412,8 @@ addressType: IPv4
 endpoints: [{addresses: [10.0.0.1], conditions: {ready: true}}]
 ports: [{name: "", port: 1}]
 ---
-apiVersion: v1
-kind: Secret
-metadata: {name: ca, namespace: t}
-stringData:
-  tls.ca: )" + Block(BackendPki("ca.crt"), 4) +
-                         R"(---
-apiVersion: v1
-kind: Secret
-metadata: {name: client, namespace: t}
-type: kubernetes.io/tls
-stringData:
-  tls.crt: )" + Block(BackendPki("client.crt"), 4) +
-                         "  tls.key: " + Block(BackendPki("client.key"), 4) +
-                         R"(---
-apiVersion: traefik.io/v1alpha1
+)" + CaSecret("ca") + TlsSecret("client", "client") +
+                         R"(apiVersion: traefik.io/v1alpha1
 kind: ServersTransportTCP
 metadata: {name: test, namespace: t}
 spec:
@@ -680,21 +675,8 @@ TEST(ProxyBackendTls, RefusesWhatGoRefuses) {
 TEST(ProxyBackendTls, TerminateThenTlsToTheBackend) {
   TlsPingResult seen;
   Backend backend(1, [&](int c) { seen = TlsPingServer(c, false); });
-  std::string manifest = R"(apiVersion: v1
-kind: Secret
-metadata: {name: ca, namespace: t}
-stringData:
-  tls.ca: )" + Block(BackendPki("ca.crt"), 4) +
-                         R"(---
-apiVersion: v1
-kind: Secret
-metadata: {name: foobar, namespace: t}
-type: kubernetes.io/tls
-stringData:
-  tls.crt: )" + Block(BackendPki("foobar.crt"), 4) +
-                         "  tls.key: " + Block(BackendPki("foobar.key"), 4) +
-                         R"(---
-apiVersion: traefik.io/v1alpha1
+  std::string manifest =
+      CaSecret("ca") + TlsSecret("foobar", "foobar") + R"(apiVersion: traefik.io/v1alpha1
 kind: ServersTransportTCP
 metadata: {name: test, namespace: t}
 spec: {tls: {serverName: example.com, rootCAs: [{secret: ca}]}}
@@ -725,21 +707,8 @@ spec:
 // clientAuth, each on its own router of one terminating entry point.
 TEST(ProxyTlsOptions, CipherSuitesCurvesAndClientAuth) {
   Backend backend(8, RoutingBackend);
-  std::string manifest = R"(apiVersion: v1
-kind: Secret
-metadata: {name: foobar, namespace: t}
-type: kubernetes.io/tls
-stringData:
-  tls.crt: )" + Block(BackendPki("foobar.crt"), 4) +
-                         "  tls.key: " + Block(BackendPki("foobar.key"), 4) +
-                         R"(---
-apiVersion: v1
-kind: Secret
-metadata: {name: clients, namespace: t}
-stringData:
-  tls.ca: )" + Block(BackendPki("ca.crt"), 4) +
-                         R"(---
-apiVersion: traefik.io/v1alpha1
+  std::string manifest =
+      TlsSecret("foobar", "foobar") + CaSecret("clients") + R"(apiVersion: traefik.io/v1alpha1
 kind: TLSOption
 metadata: {name: ciphers, namespace: t}
 spec:

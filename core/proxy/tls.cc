@@ -206,6 +206,34 @@ struct ServerOptions {
 
 }  // namespace
 
+bool UsePemPair(SSL_CTX* ctx, const std::string& cert_pem, const std::string& key_pem,
+                std::string* err) {
+  CertEntry entry;
+  if (!LoadPair(cert_pem, key_pem, &entry, err)) {
+    return false;
+  }
+  SSL_CTX_use_certificate(ctx, entry.leaf.get());
+  for (const X509Ptr& c : entry.chain) {
+    SSL_CTX_add1_chain_cert(ctx, c.get());
+  }
+  SSL_CTX_use_PrivateKey(ctx, entry.key.get());
+  return true;
+}
+
+int TrustPemCertificates(SSL_CTX* ctx, const std::string& pem) {
+  X509_STORE* store = SSL_CTX_get_cert_store(ctx);
+  BIO* b = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+  int added = 0;
+  while (X509* x = PEM_read_bio_X509(b, nullptr, nullptr, nullptr)) {
+    X509_STORE_add_cert(store, x);
+    X509_free(x);
+    ++added;
+  }
+  ERR_clear_error();
+  BIO_free(b);
+  return added;
+}
+
 struct TlsSession::Impl {
   SSL* ssl = nullptr;
   BIO* in = nullptr;   // owned by ssl
@@ -438,18 +466,8 @@ SSL_CTX* TlsTerminator::Impl::Context(const std::string& name, std::string* err)
   }
   const std::string& auth = o.client_auth.client_auth_type;
   if (!auth.empty() && auth != "NoClientCert") {
-    X509_STORE* store = SSL_CTX_get_cert_store(ctx.get());
     for (const provider::SecretText& ca : o.client_auth.ca_files) {
-      BIO* b = BIO_new_mem_buf(ca.text.data(), static_cast<int>(ca.text.size()));
-      int added = 0;
-      while (X509* x = PEM_read_bio_X509(b, nullptr, nullptr, nullptr)) {
-        X509_STORE_add_cert(store, x);
-        X509_free(x);
-        ++added;
-      }
-      ERR_clear_error();
-      BIO_free(b);
-      if (added == 0) {
+      if (TrustPemCertificates(ctx.get(), ca.text) == 0) {
         return fail("clientAuth: a CA file holds no PEM certificate");
       }
     }
@@ -574,18 +592,8 @@ std::unique_ptr<TlsConnector> TlsConnector::Create(const BackendTlsConfig& confi
   if (config.root_cas.empty()) {
     SSL_CTX_set_default_verify_paths(ctx);  // the system roots
   } else {
-    X509_STORE* store = SSL_CTX_get_cert_store(ctx);
     for (const std::string& pem : config.root_cas) {
-      BIO* b = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
-      int added = 0;
-      while (X509* ca = PEM_read_bio_X509(b, nullptr, nullptr, nullptr)) {
-        X509_STORE_add_cert(store, ca);
-        X509_free(ca);
-        ++added;
-      }
-      ERR_clear_error();
-      BIO_free(b);
-      if (added == 0) {
+      if (TrustPemCertificates(ctx, pem) == 0) {
         log << "irtcp serve: a root CA of the backend TLS settings holds no PEM certificate; "
                "left out\n";
       }
@@ -596,17 +604,11 @@ std::unique_ptr<TlsConnector> TlsConnector::Create(const BackendTlsConfig& confi
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
   }
   if (!config.certs.empty()) {
-    CertEntry entry;
     std::string load_err;
-    if (!LoadPair(config.certs.front().first, config.certs.front().second, &entry, &load_err)) {
+    if (!UsePemPair(ctx, config.certs.front().first, config.certs.front().second, &load_err)) {
       *err = "client certificate: " + load_err;
       return nullptr;
     }
-    SSL_CTX_use_certificate(ctx, entry.leaf.get());
-    for (const X509Ptr& c : entry.chain) {
-      SSL_CTX_add1_chain_cert(ctx, c.get());
-    }
-    SSL_CTX_use_PrivateKey(ctx, entry.key.get());
   }
   in6_addr a6{};
   in_addr a4{};

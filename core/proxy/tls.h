@@ -16,7 +16,17 @@
 
 #include "core/provider/config.h"
 
+struct ssl_ctx_st;  // OpenSSL's SSL_CTX
+
 namespace irtcp::proxy {
+
+/// Loads a PEM certificate (with the chain after it) and its PEM private key into `ctx`;
+/// false with *err when either holds nothing or they do not match.
+bool UsePemPair(ssl_ctx_st* ctx, const std::string& cert_pem, const std::string& key_pem,
+                std::string* err);
+
+/// Adds every PEM certificate of `pem` to the trust store of `ctx`; how many were added.
+int TrustPemCertificates(ssl_ctx_st* ctx, const std::string& pem);
 
 /// One TLS session over memory buffers.
 class TlsSession {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <openssl/err.h>
-#include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <sys/socket.h>
 
@@ -11,6 +10,7 @@
 #include <string>
 
 #include "core/proxy/proxy_header.h"
+#include "core/proxy/tls.h"
 #include "tests/golden.h"
 
 namespace irtcp::proxy::proxytest {
@@ -46,25 +46,10 @@ inline TlsPingResult TlsPingServer(int fd, bool require_client_cert) {
     }
   }
   SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
-  std::string cert = BackendPki("server.crt");
-  std::string key = BackendPki("server.key");
-  BIO* cb = BIO_new_mem_buf(cert.data(), static_cast<int>(cert.size()));
-  X509* x = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
-  BIO* kb = BIO_new_mem_buf(key.data(), static_cast<int>(key.size()));
-  EVP_PKEY* k = PEM_read_bio_PrivateKey(kb, nullptr, nullptr, nullptr);
-  SSL_CTX_use_certificate(ctx, x);
-  SSL_CTX_use_PrivateKey(ctx, k);
-  X509_free(x);
-  EVP_PKEY_free(k);
-  BIO_free(cb);
-  BIO_free(kb);
+  std::string err;
+  UsePemPair(ctx, BackendPki("server.crt"), BackendPki("server.key"), &err);
   if (require_client_cert) {
-    std::string ca = BackendPki("ca.crt");
-    BIO* ab = BIO_new_mem_buf(ca.data(), static_cast<int>(ca.size()));
-    X509* cax = PEM_read_bio_X509(ab, nullptr, nullptr, nullptr);
-    X509_STORE_add_cert(SSL_CTX_get_cert_store(ctx), cax);
-    X509_free(cax);
-    BIO_free(ab);
+    TrustPemCertificates(ctx, BackendPki("ca.crt"));
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
   }
   SSL* ssl = SSL_new(ctx);
@@ -140,18 +125,8 @@ inline TlsProbeResult TlsProbe(int fd, const std::string& sni, bool client_cert,
   SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
   SSL_CTX_set_max_proto_version(ctx, max_version);
   if (client_cert) {
-    std::string cert = BackendPki("client.crt");
-    std::string key = BackendPki("client.key");
-    BIO* cb = BIO_new_mem_buf(cert.data(), static_cast<int>(cert.size()));
-    X509* x = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
-    BIO* kb = BIO_new_mem_buf(key.data(), static_cast<int>(key.size()));
-    EVP_PKEY* k = PEM_read_bio_PrivateKey(kb, nullptr, nullptr, nullptr);
-    SSL_CTX_use_certificate(ctx, x);
-    SSL_CTX_use_PrivateKey(ctx, k);
-    X509_free(x);
-    EVP_PKEY_free(k);
-    BIO_free(cb);
-    BIO_free(kb);
+    std::string err;
+    UsePemPair(ctx, BackendPki("client.crt"), BackendPki("client.key"), &err);
   }
   SSL* ssl = SSL_new(ctx);
   SSL_set_fd(ssl, fd);
