@@ -13,6 +13,7 @@
 #include "core/proxy/check_runner.h"
 #include "core/proxy/server.h"
 #include "core/resolve/route_plan.h"
+#include "core/util/terminal.h"
 
 namespace irtcp::cli {
 
@@ -43,7 +44,7 @@ bool Duration(const std::string& flag, const std::string& text, std::chrono::mil
               Io& io) {
   std::optional<std::int64_t> ns = provider::ParseGoDuration(text);
   if (!ns || *ns < 0) {
-    io.err << "irtcp serve: " << flag << ": \"" << text
+    io.err << "irtcp serve: " << flag << ": \"" << util::TerminalSafe(text)
            << "\" is not a duration (like 5s, 100ms, 1m)\n";
     return false;
   }
@@ -60,7 +61,8 @@ bool ParseEntryPoint(const std::string& text, proxy::ListenSpec* out, Io& io) {
     hp = proxy::SplitHostPort(addr[0] == ':' ? "127.0.0.1" + addr : addr);
   }
   if (!hp) {
-    io.err << "irtcp serve: --entrypoint: expected NAME=HOST:PORT, got \"" << text << "\"\n";
+    io.err << "irtcp serve: --entrypoint: expected NAME=HOST:PORT, got \""
+           << util::TerminalSafe(text) << "\"\n";
     return false;
   }
   out->name = text.substr(0, eq);
@@ -98,12 +100,13 @@ int RunServe(const ServeFlags& flags, Io& io) {
     auto it = std::find_if(options.listen.begin(), options.listen.end(),
                            [&](const proxy::ListenSpec& l) { return l.name == name; });
     if (name.empty() || eq + 1 >= text.size()) {
-      io.err << "irtcp serve: --proxy-protocol: expected NAME=CIDR[,CIDR...], got \"" << text
-             << "\"\n";
+      io.err << "irtcp serve: --proxy-protocol: expected NAME=CIDR[,CIDR...], got \""
+             << util::TerminalSafe(text) << "\"\n";
       return kExitError;
     }
     if (it == options.listen.end()) {
-      io.err << "irtcp serve: --proxy-protocol " << name << ": no --entrypoint " << name << "\n";
+      io.err << "irtcp serve: --proxy-protocol " << util::TerminalSafe(name) << ": no --entrypoint "
+             << util::TerminalSafe(name) << "\n";
       return kExitError;
     }
     std::stringstream ss(text.substr(eq + 1));
@@ -194,7 +197,7 @@ int RunServe(const ServeFlags& flags, Io& io) {
                            });
       });
   for (const std::string& name : revived) {
-    io.err << "irtcp serve: router " << name
+    io.err << "irtcp serve: router " << util::TerminalSafe(name)
            << ": its service is not in the input; a --backend mapping stands in for it\n";
   }
   std::string err;
@@ -205,7 +208,8 @@ int RunServe(const ServeFlags& flags, Io& io) {
     return kExitError;
   }
   for (const auto& [name, addr] : server->Bound()) {
-    io.err << "irtcp serve: entry point " << name << " listening on " << addr << "\n";
+    io.err << "irtcp serve: entry point " << util::TerminalSafe(name) << " listening on " << addr
+           << "\n";
   }
   int exit_code = kExitClean;
   if (!checks.empty()) {
