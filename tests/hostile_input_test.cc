@@ -130,7 +130,7 @@ std::vector<LoaderCase> LoaderCases() {
       {"overlong UTF-8", [] { return std::string("a: \xC0\xAF\n"); }, "IRT002", 1, 4, 0},
       {"UTF-16 LE with BOM", [] { return Utf16Le("a: b\n"); }, "IRT002", 1, 1, 0},
       {"UTF-16 BE with BOM", [] { return Utf16Be("a: b\n"); }, "IRT002", 1, 1, 0},
-      {"NUL bytes", [] { return std::string("a: b\nc: d\0\0e\n", 14); }, "IRT002", 2, 5, 0},
+      {"NUL bytes", [] { return std::string("a: b\nc: d\0\0e\n", 13); }, "IRT002", 2, 5, 0},
       {"control byte on line 6",
        [] { return std::string("a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: x\x01y\n"); }, "IRT001", 6, 5, 0},
       {"ESC byte", [] { return std::string("a: \x1b]0;pwned\x07\n"); }, "IRT001", 1, 4, 0},
