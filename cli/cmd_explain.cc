@@ -13,6 +13,7 @@
 #include "core/explain/manifests.h"
 #include "core/explain/rules.h"
 #include "core/lint/registry.h"
+#include "core/util/terminal.h"
 #include "core/version/traefik_version.h"
 
 namespace irtcp::cli {
@@ -97,19 +98,19 @@ int RunField(const std::string& path, const ExplainFlags& flags, const explain::
     std::string version_err;
     if (!version::ParseTraefikVersion(*flags.provider->traefik_version, &traefik, &note,
                                       &version_err)) {
-      io.err << "irtcp: error: --traefik-version: " << version_err << '\n';
+      io.err << "irtcp: error: --traefik-version: " << util::TerminalSafe(version_err) << '\n';
       return kExitError;
     }
   }
   std::vector<explain::CrdText> crds = explain::BundledCrds(traefik);
   if (!explain::LoadKinds(crds, &kinds, &err)) {
-    io.err << "irtcp: internal error: bundled CRD: " << err << '\n';
+    io.err << "irtcp: internal error: bundled CRD: " << util::TerminalSafe(err) << '\n';
     return kExitError;
   }
   explain::FieldQuery q{path, flags.api_group, flags.api_version, flags.input.recursive};
   std::optional<explain::FieldExplanation> e = explain::ExplainField(kinds, q, &err);
   if (!e) {
-    io.err << "irtcp explain: " << err << '\n';
+    io.err << "irtcp explain: " << util::TerminalSafe(err) << '\n';
     return kExitError;
   }
   const std::string& format = flags.output.output;
@@ -153,7 +154,7 @@ int RunManifests(const ExplainFlags& flags, const std::optional<diag::Severity>&
   }
   // The notes are part of the account (stdout); unreadable paths go to stderr.
   for (const std::string& err : session->summary.errors) {
-    io.err << "irtcp: error: " << err << '\n';
+    io.err << "irtcp: error: " << util::TerminalSafe(err) << '\n';
   }
   int exit_code =
       run::ExitCode(session->loaded->sink.diagnostics(), !session->summary.errors.empty(), fail_on);
@@ -193,10 +194,10 @@ int RunExplain(const ExplainFlags& flags, Io& io) {
       return RunRule(*rule, flags, style, io);
     }
     if (LooksLikeRule(args[0])) {
-      io.err << "irtcp explain: unknown rule \"" << args[0] << "\"";
+      io.err << "irtcp explain: unknown rule \"" << util::TerminalSafe(args[0]) << "\"";
       std::string_view close = lint::SuggestRule(args[0]);
       if (!close.empty()) {
-        io.err << "; did you mean \"" << close << "\"?";
+        io.err << "; did you mean \"" << util::TerminalSafe(close) << "\"?";
       }
       io.err << " (irtcp explain --rules lists them)\n";
       return kExitError;

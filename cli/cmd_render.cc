@@ -17,6 +17,7 @@
 #include "core/provider/engine.h"
 #include "core/render/render.h"
 #include "core/resolve/route_plan.h"
+#include "core/util/terminal.h"
 
 namespace irtcp::cli {
 
@@ -45,8 +46,8 @@ int RunGatewayApi(const RenderFlags& flags, std::optional<diag::Severity> fail_o
   if (flags.output == "json") {
     format = gateway::Format::kJson;
   } else if (flags.output != "yaml") {
-    io.err << "irtcp: error: --to gateway-api writes yaml or json, not \"" << flags.output
-           << "\"\n";
+    io.err << "irtcp: error: --to gateway-api writes yaml or json, not \""
+           << util::TerminalSafe(flags.output) << "\"\n";
     return kExitError;
   }
   gateway::GatewayOptions options;
@@ -114,7 +115,8 @@ int RunGatewayApi(const RenderFlags& flags, std::optional<diag::Severity> fail_o
 int RunRender(const RenderFlags& flags, Io& io) {
   std::optional<diag::Severity> fail_on;
   if (!flags.fail_on.empty() && !ParseFailOn(flags.fail_on, &fail_on)) {
-    io.err << "irtcp: error: invalid --fail-on value \"" << flags.fail_on << "\"\n";
+    io.err << "irtcp: error: invalid --fail-on value \"" << util::TerminalSafe(flags.fail_on)
+           << "\"\n";
     return kExitError;
   }
   if (flags.to == "gateway-api") {
@@ -126,7 +128,7 @@ int RunRender(const RenderFlags& flags, Io& io) {
   }
   render::Format format = render::Format::kYaml;
   if (!render::ParseFormat(flags.output, &format)) {
-    io.err << "irtcp: error: unknown output format \"" << flags.output
+    io.err << "irtcp: error: unknown output format \"" << util::TerminalSafe(flags.output)
            << "\" (expected yaml, json or toml)\n";
     return kExitError;
   }

@@ -15,6 +15,7 @@
 #include "core/proxy/check_runner.h"
 #include "core/proxy/server.h"
 #include "core/resolve/route_plan.h"
+#include "core/util/terminal.h"
 
 namespace irtcp::cli {
 
@@ -45,7 +46,7 @@ bool Duration(const std::string& flag, const std::string& text, std::chrono::mil
               Io& io) {
   std::optional<std::int64_t> ns = provider::ParseGoDuration(text);
   if (!ns || *ns < 0) {
-    io.err << "irtcp serve: " << flag << ": \"" << text
+    io.err << "irtcp serve: " << flag << ": \"" << util::TerminalSafe(text)
            << "\" is not a duration (like 5s, 100ms, 1m)\n";
     return false;
   }
@@ -62,7 +63,8 @@ bool ParseEntryPoint(const std::string& text, proxy::ListenSpec* out, Io& io) {
     hp = proxy::SplitHostPort(addr[0] == ':' ? "127.0.0.1" + addr : addr);
   }
   if (!hp) {
-    io.err << "irtcp serve: --entrypoint: expected NAME=HOST:PORT, got \"" << text << "\"\n";
+    io.err << "irtcp serve: --entrypoint: expected NAME=HOST:PORT, got \""
+           << util::TerminalSafe(text) << "\"\n";
     return false;
   }
   out->name = text.substr(0, eq);
@@ -113,8 +115,9 @@ bool ListenOn(const provider::StaticConfig& config, const ServeFlags& flags,
     if (ep->read_timeout) {
       std::optional<std::int64_t> ns = provider::ParseTraefikDuration(*ep->read_timeout);
       if (!ns || *ns < 0) {
-        io.err << "irtcp serve: " << ep->read_timeout_origin << ": readTimeout: \""
-               << *ep->read_timeout << "\" is not a duration (like 5s, 100ms, or seconds)\n";
+        io.err << "irtcp serve: " << util::TerminalSafe(ep->read_timeout_origin)
+               << ": readTimeout: \"" << util::TerminalSafe(*ep->read_timeout)
+               << "\" is not a duration (like 5s, 100ms, or seconds)\n";
         return false;
       }
       l.read_timeout = std::chrono::milliseconds(*ns / 1'000'000);
@@ -125,8 +128,8 @@ bool ListenOn(const provider::StaticConfig& config, const ServeFlags& flags,
     auto it = std::find_if(options->listen.begin(), options->listen.end(),
                            [&](const proxy::ListenSpec& l) { return l.name == name; });
     if (it == options->listen.end()) {
-      io.err << "irtcp serve: --proxy-protocol " << name << ": no entry point " << name
-             << " (--entrypoint or --traefik-config)\n";
+      io.err << "irtcp serve: --proxy-protocol " << util::TerminalSafe(name) << ": no entry point "
+             << util::TerminalSafe(name) << " (--entrypoint or --traefik-config)\n";
       return false;
     }
     it->proxy_protocol_trusted = entry.second;
@@ -170,8 +173,8 @@ int RunServe(const ServeFlags& flags, Io& io) {
     std::size_t eq = text.find('=');
     std::string name = eq == std::string::npos ? "" : text.substr(0, eq);
     if (name.empty() || eq + 1 >= text.size()) {
-      io.err << "irtcp serve: --proxy-protocol: expected NAME=CIDR[,CIDR...], got \"" << text
-             << "\"\n";
+      io.err << "irtcp serve: --proxy-protocol: expected NAME=CIDR[,CIDR...], got \""
+             << util::TerminalSafe(text) << "\"\n";
       return kExitError;
     }
     std::vector<std::string> cidrs;
@@ -183,7 +186,8 @@ int RunServe(const ServeFlags& flags, Io& io) {
         std::none_of(options.listen.begin(), options.listen.end(),
                      [&](const proxy::ListenSpec& l) { return l.name == name; })) {
       // With --entrypoint flags, those are the entry points: say so before loading anything.
-      io.err << "irtcp serve: --proxy-protocol " << name << ": no --entrypoint " << name << "\n";
+      io.err << "irtcp serve: --proxy-protocol " << util::TerminalSafe(name) << ": no --entrypoint "
+             << util::TerminalSafe(name) << "\n";
       return kExitError;
     }
     proxy_protocol.emplace_back(name, std::move(cidrs));
@@ -257,7 +261,7 @@ int RunServe(const ServeFlags& flags, Io& io) {
                            });
       });
   for (const std::string& name : revived) {
-    io.err << "irtcp serve: router " << name
+    io.err << "irtcp serve: router " << util::TerminalSafe(name)
            << ": its service is not in the input; a --backend mapping stands in for it\n";
   }
   options.default_transport = session->static_config.tcp_servers_transport;
@@ -269,7 +273,8 @@ int RunServe(const ServeFlags& flags, Io& io) {
     return kExitError;
   }
   for (const auto& [name, addr] : server->Bound()) {
-    io.err << "irtcp serve: entry point " << name << " listening on " << addr << "\n";
+    io.err << "irtcp serve: entry point " << util::TerminalSafe(name) << " listening on " << addr
+           << "\n";
   }
   int exit_code = kExitClean;
   if (!checks.empty()) {

@@ -20,6 +20,7 @@
 #include "core/run/baseline.h"
 #include "core/run/fixes.h"
 #include "core/util/strings.h"
+#include "core/util/terminal.h"
 
 namespace irtcp::cli {
 
@@ -68,7 +69,7 @@ bool CheckSelectorFlags(const ValidateFlags& flags, lint::SelectionSpec* from_fl
   auto check = [&](const char* flag, const std::vector<std::string>& values) {
     for (const std::string& v : values) {
       if (lint::ResolveSelector(v, &err).empty()) {
-        io.err << "irtcp: error: " << flag << ": " << err << '\n';
+        io.err << "irtcp: error: " << flag << ": " << util::TerminalSafe(err) << '\n';
         return false;
       }
     }
@@ -83,12 +84,12 @@ bool CheckSelectorFlags(const ValidateFlags& flags, lint::SelectionSpec* from_fl
     std::pair<std::string, std::string> entry;
     std::optional<diag::Severity> level;
     if (!lint::SplitSeverityAssignment(v, &entry, &err)) {
-      io.err << "irtcp: error: --severity: " << err << '\n';
+      io.err << "irtcp: error: --severity: " << util::TerminalSafe(err) << '\n';
       return false;
     }
     if (!lint::ParseSeverityLevel(entry.second, &level)) {
-      io.err << "irtcp: error: --severity: invalid level \"" << entry.second << "\" for "
-             << entry.first << " (use error, warning, info or off)\n";
+      io.err << "irtcp: error: --severity: invalid level \"" << util::TerminalSafe(entry.second)
+             << "\" for " << entry.first << " (use error, warning, info or off)\n";
       return false;
     }
     if (!check("--severity", {entry.first})) {
@@ -110,7 +111,7 @@ bool ApplyProjectConfig(ValidateFlags& flags, run::SessionOptions* options,
     if (!path.empty()) {
       std::string err;
       if (!config::LoadProjectConfig(path, &file, &err)) {
-        io.err << "irtcp: error: " << err << '\n';
+        io.err << "irtcp: error: " << util::TerminalSafe(err) << '\n';
         return false;
       }
     }
@@ -152,7 +153,7 @@ bool ApplyProjectConfig(ValidateFlags& flags, run::SessionOptions* options,
   row("severity", Join(levels), !from_flags.severity.empty());
   std::string err;
   if (!lint::RuleSelection::Compile(spec, &options->selection, &err)) {
-    io.err << "irtcp: error: " << err << '\n';
+    io.err << "irtcp: error: " << util::TerminalSafe(err) << '\n';
     return false;
   }
   const bool exclude_flag = !flags.exclude.empty();
@@ -237,11 +238,15 @@ bool ApplyProjectConfig(ValidateFlags& flags, run::SessionOptions* options,
 }
 
 void PrintConfig(const std::string& path, const std::vector<ConfigRow>& rows, Io& io) {
-  io.out << "# configuration file: " << (path.empty() ? "(none)" : path) << '\n';
+  io.out << "# configuration file: " << (path.empty() ? "(none)" : util::TerminalSafe(path))
+         << '\n';
   for (const ConfigRow& r : rows) {
-    std::string line = r.key + ": " + (r.value.empty() ? "\"\"" : r.value);
-    line.resize(std::max<std::size_t>(line.size() + 1, 48), ' ');
-    io.out << line << "# " << r.origin << '\n';
+    // The column of origins is aligned on the text as shown (escaped, counted in characters).
+    std::string line = util::TerminalSafe(r.key + ": " + (r.value.empty() ? "\"\"" : r.value));
+    line.append(std::max<std::size_t>(util::TerminalSafeWidth(line) + 1, 48) -
+                    util::TerminalSafeWidth(line),
+                ' ');
+    io.out << line << "# " << util::TerminalSafe(r.origin) << '\n';
   }
 }
 
@@ -309,7 +314,8 @@ bool WriteFixes(const ValidateFlags& flags, const run::Session& session,
     } else if (changed) {
       std::string werr;
       if (!fix::WriteFileAtomically(before.path(), before.text(), after.text(), &werr)) {
-        io.err << "irtcp: error: " << before.path() << ": " << werr << '\n';
+        io.err << "irtcp: error: " << util::TerminalSafe(before.path()) << ": "
+               << util::TerminalSafe(werr) << '\n';
         ok = false;
       }
     }
@@ -387,8 +393,8 @@ int RunValidate(const ValidateFlags& given, Io& io) {
   if (!flags.output_file.empty()) {
     output_file.open(flags.output_file, std::ios::binary | std::ios::trunc);
     if (!output_file) {
-      io.err << "irtcp: error: --output-file " << flags.output_file << ": " << std::strerror(errno)
-             << '\n';
+      io.err << "irtcp: error: --output-file " << util::TerminalSafe(flags.output_file) << ": "
+             << std::strerror(errno) << '\n';
       return kExitError;
     }
   }
@@ -422,7 +428,7 @@ int RunValidate(const ValidateFlags& given, Io& io) {
     fix_options.unsafe = flags.unsafe_fixes;
     std::string err;
     if (!run::RunFixes(*session, options, fix_options, &fixed, &err)) {
-      io.err << "irtcp: error: " << err << '\n';
+      io.err << "irtcp: error: " << util::TerminalSafe(err) << '\n';
       return kExitError;
     }
     write_failed = !WriteFixes(flags, *session, fixed, io.out, io);
@@ -447,12 +453,12 @@ int RunValidate(const ValidateFlags& given, Io& io) {
     }
     std::string err;
     if (!run::WriteBaseline(flags.write_baseline, recorded, session->loaded->input, &err)) {
-      io.err << "irtcp: error: --write-baseline: " << err << '\n';
+      io.err << "irtcp: error: --write-baseline: " << util::TerminalSafe(err) << '\n';
       return kExitError;
     }
     PrintErrorsAndNotes(summary, io);
-    io.err << "irtcp: wrote " << recorded.size() << " finding(s) to " << flags.write_baseline
-           << '\n';
+    io.err << "irtcp: wrote " << recorded.size() << " finding(s) to "
+           << util::TerminalSafe(flags.write_baseline) << '\n';
     int code = summary.errors.empty() ? kExitClean : kExitError;
     KeepUntilExit(std::move(session));
     return code;
@@ -472,7 +478,7 @@ int RunValidate(const ValidateFlags& given, Io& io) {
   auto formatter = report::MakeFormatter(
       format_name, to_file ? static_cast<std::ostream&>(output_file) : report_out, format, &ferr);
   if (formatter == nullptr) {
-    io.err << "irtcp: error: " << ferr << '\n';
+    io.err << "irtcp: error: " << util::TerminalSafe(ferr) << '\n';
     return kExitError;
   }
   formatter->Write(findings, summary);
@@ -487,7 +493,8 @@ int RunValidate(const ValidateFlags& given, Io& io) {
   if (to_file) {
     output_file.close();
     if (!output_file) {
-      io.err << "irtcp: error: --output-file " << flags.output_file << ": write failed\n";
+      io.err << "irtcp: error: --output-file " << util::TerminalSafe(flags.output_file)
+             << ": write failed\n";
       output_failed = true;
     }
     // The chosen format went to the file; the terminal (or CI log) still shows the findings.
@@ -497,7 +504,7 @@ int RunValidate(const ValidateFlags& given, Io& io) {
   }
   if (flags.quiet) {
     for (const std::string& e : summary.errors) {
-      io.err << "irtcp: error: " << e << '\n';
+      io.err << "irtcp: error: " << util::TerminalSafe(e) << '\n';
     }
   } else {
     PrintErrorsAndNotes(summary, io);

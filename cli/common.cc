@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/progress.h"
+#include "core/util/terminal.h"
 
 namespace irtcp::cli {
 
@@ -188,7 +189,7 @@ bool MapInputFlags(const InputFlags& flags, run::SessionOptions* options, Io& io
   options->verbose = flags.verbose;
   options->load.threads = flags.jobs;
   if (!ParseSize(flags.max_file_size, &options->load.collect.max_file_size)) {
-    io.err << "irtcp: invalid --max-file-size \"" << flags.max_file_size
+    io.err << "irtcp: invalid --max-file-size \"" << util::TerminalSafe(flags.max_file_size)
            << "\" (use a number of bytes or a size like 64M, 1G)\n";
     return false;
   }
@@ -239,7 +240,7 @@ std::unique_ptr<run::Session> RunOrReport(const run::SessionOptions& options, Io
     progress->Finish();
   }
   if (!session->fatal_error.empty()) {
-    io.err << "irtcp: error: " << session->fatal_error << '\n';
+    io.err << "irtcp: error: " << util::TerminalSafe(session->fatal_error) << '\n';
     return nullptr;
   }
   return session;
@@ -247,10 +248,10 @@ std::unique_ptr<run::Session> RunOrReport(const run::SessionOptions& options, Io
 
 void PrintErrorsAndNotes(const report::Summary& summary, Io& io) {
   for (const std::string& e : summary.errors) {
-    io.err << "irtcp: error: " << e << '\n';
+    io.err << "irtcp: error: " << util::TerminalSafe(e) << '\n';
   }
   for (const std::string& n : summary.notes) {
-    io.err << "irtcp: note: " << n << '\n';
+    io.err << "irtcp: note: " << util::TerminalSafe(n) << '\n';
   }
 }
 

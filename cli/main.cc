@@ -22,6 +22,7 @@
 #include "cli/common.h"
 #include "cli/plugin.h"
 #include "core/util/spell.h"
+#include "core/util/terminal.h"
 
 namespace {
 
@@ -61,9 +62,10 @@ bool SuggestCorrection(CLI::App& app, int argc, char** argv) {
     }
     std::vector<std::string_view> views(names.begin(), names.end());
     std::string_view close = irtcp::util::ClosestMatch(first, views);
-    std::cerr << app.get_name() << ": unknown subcommand \"" << first << "\"";
+    std::cerr << app.get_name() << ": unknown subcommand \"" << irtcp::util::TerminalSafe(first)
+              << "\"";
     if (!close.empty()) {
-      std::cerr << "; did you mean \"" << close << "\"?";
+      std::cerr << "; did you mean \"" << irtcp::util::TerminalSafe(close) << "\"?";
     }
     std::cerr << "\nRun with --help for the subcommands.\n";
     return true;
@@ -88,9 +90,10 @@ bool SuggestCorrection(CLI::App& app, int argc, char** argv) {
       continue;
     }
     std::string_view close = irtcp::util::ClosestMatch(arg, views);
-    std::cerr << app.get_name() << " " << sub->get_name() << ": unknown flag " << arg;
+    std::cerr << app.get_name() << " " << sub->get_name() << ": unknown flag "
+              << irtcp::util::TerminalSafe(arg);
     if (!close.empty()) {
-      std::cerr << "; did you mean " << close << "?";
+      std::cerr << "; did you mean " << irtcp::util::TerminalSafe(close) << "?";
     }
     std::cerr << "\nRun with --help for the flags.\n";
     return true;

@@ -298,13 +298,11 @@ bool Interpreter::Duration(const Setting& s, std::optional<std::string>* out, st
 }
 
 provider::EntryPoint& Interpreter::EntryPointNamed(const std::string& name) {
-  for (provider::EntryPoint& ep : config_.entry_points) {
-    if (ep.name == name) {
-      return ep;
-    }
+  auto [it, inserted] = entry_point_index_.emplace(name, config_.entry_points.size());
+  if (inserted) {
+    config_.entry_points.push_back(provider::MakeEntryPoint(name, "", false, false));
   }
-  config_.entry_points.push_back(provider::MakeEntryPoint(name, "", false, false));
-  return config_.entry_points.back();
+  return config_.entry_points[it->second];
 }
 
 std::optional<bool> Interpreter::Bool(const Setting& s, std::string* err) {

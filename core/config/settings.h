@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/config/traefik_config.h"
@@ -63,6 +64,9 @@ class Interpreter {
   static std::string Describe(const Setting& s);
 
   TraefikConfig config_;
+  /// Entry point name -> index in config_.entry_points: a file may define 100,000 of them, and a
+  /// linear search per setting made reading it quadratic (minutes).
+  std::unordered_map<std::string, std::size_t> entry_point_index_;
 };
 
 }  // namespace irtcp::config::internal

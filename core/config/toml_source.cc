@@ -33,8 +33,18 @@ std::string TomlScalarText(const toml::node& n) {
   return "";  // dates and times: no option irtcp reads takes one
 }
 
-void FlattenToml(const std::string& file, const toml::node& node, std::vector<std::string>& path,
-                 std::vector<Setting>& out) {
+/// Deeper tables than any Traefik option (the deepest is about 6 levels) are refused: a
+/// `[a.a.a…]` header 20,000 keys deep would otherwise recurse off the stack here and copy its
+/// path into every level's setting.
+constexpr std::size_t kMaxTomlDepth = 64;
+
+bool FlattenToml(const std::string& file, const toml::node& node, std::vector<std::string>& path,
+                 std::vector<Setting>& out, std::string* err) {
+  if (path.size() > kMaxTomlDepth) {
+    *err = TomlWhere(file, node) + ": tables nest deeper than " + std::to_string(kMaxTomlDepth) +
+           " levels; no Traefik option is that deep";
+    return false;
+  }
   Setting s;
   s.path = path;
   s.where = TomlWhere(file, node);
@@ -45,10 +55,12 @@ void FlattenToml(const std::string& file, const toml::node& node, std::vector<st
     }
     for (const auto& [key, value] : *t) {
       path.emplace_back(key.str());
-      FlattenToml(file, value, path, out);
+      if (!FlattenToml(file, value, path, out, err)) {
+        return false;
+      }
       path.pop_back();
     }
-    return;
+    return true;
   }
   if (const toml::array* a = node.as_array()) {
     s.type = Setting::Type::kList;
@@ -60,13 +72,14 @@ void FlattenToml(const std::string& file, const toml::node& node, std::vector<st
       }
     }
     out.push_back(std::move(s));
-    return;
+    return true;
   }
   if (const auto* b = node.as_boolean()) {
     s.typed_bool = b->get();
   }
   s.text = TomlScalarText(node);
   out.push_back(std::move(s));
+  return true;
 }
 
 }  // namespace
@@ -84,7 +97,9 @@ std::optional<TraefikConfig> ParseToml(const std::string& display_path, const st
   }
   std::vector<Setting> settings;
   std::vector<std::string> path;
-  FlattenToml(display_path, table, path, settings);
+  if (!FlattenToml(display_path, table, path, settings, err)) {
+    return std::nullopt;
+  }
   Interpreter interp;
   for (const Setting& s : settings) {
     if (!interp.Apply(s, err)) {

@@ -9,12 +9,16 @@
 #include "core/rule_lang/matcher.h"
 #include "core/rule_lang/overlap.h"
 #include "core/rule_lang/parser.h"
+#include "core/util/terminal.h"
 
 namespace irtcp::explain {
 
 namespace {
 
 using nlohmann::json;
+
+/// Values from the input, escaped for the terminal (util/terminal.h); JSON keeps them as they are.
+std::string T(const std::string& s) { return util::TerminalSafe(s); }
 
 /// Above this many active routers explain does not compare every pair of routes.
 constexpr std::size_t kMaxRivalRouters = 2000;
@@ -461,23 +465,23 @@ void WriteManifestText(const ManifestExplanation& e, const TextStyle& style, std
   const std::string in6(6, ' ');
   bool first = true;
   for (const ObjectWords& o : e.objects) {
-    out << (first ? "" : "\n") << Bold("IngressRouteTCP " + o.object, style) << "  "
-        << Dim(o.location + ", " + o.api_version, style) << '\n';
+    out << (first ? "" : "\n") << Bold("IngressRouteTCP " + T(o.object), style) << "  "
+        << Dim(T(o.location + ", " + o.api_version), style) << '\n';
     first = false;
     if (!o.processed) {
-      out << Wrap("Traefik does not process this object: " + o.skip_reason + ".", width, "  ");
+      out << Wrap(T("Traefik does not process this object: " + o.skip_reason + "."), width, "  ");
     } else if (o.routes.empty()) {
       out << "  It has no routes.\n";
     }
     for (const RouteWords& r : o.routes) {
       out << "  " << Bold("route " + std::to_string(r.index + 1), style) << "  "
-          << Dim(r.location, style);
+          << Dim(T(r.location), style);
       if (!r.router.empty()) {
-        out << "  router " << r.router;
+        out << "  router " << T(r.router);
       }
       out << '\n';
       if (r.status != "ok") {
-        out << Wrap(Red("Traefik does not route to it", style) + ": " + r.status_reason + ".",
+        out << Wrap(Red("Traefik does not route to it", style) + ": " + T(r.status_reason) + ".",
                     width, in4);
       }
       std::string eps;
@@ -489,30 +493,30 @@ void WriteManifestText(const ManifestExplanation& e, const TextStyle& style, std
         eps = "Traefik's default entry points";
         eps += named;
       }
-      out << Wrap("Listens on " + eps + ".", width, in4);
-      out << Wrap(TakesWords(r) + ".", width, in4, in6);
+      out << Wrap(T("Listens on " + eps + "."), width, in4);
+      out << Wrap(T(TakesWords(r) + "."), width, in4, in6);
       if (!r.fast_path.empty()) {
-        out << Wrap(r.fast_path + ".", width, in4, in6);
+        out << Wrap(T(r.fast_path + "."), width, in4, in6);
       }
-      out << Wrap("Rule " + r.rule + " (" + r.syntax + " syntax), priority " +
-                      std::to_string(r.priority) + PrioritySource(r.priority_source) + ".",
+      out << Wrap(T("Rule " + r.rule + " (" + r.syntax + " syntax), priority " +
+                    std::to_string(r.priority) + PrioritySource(r.priority_source) + "."),
                   width, in4, in6);
       for (const Rival& w : r.wins_over) {
-        out << Wrap("Wins over " + RivalWords(w, true) + ".", width, in4, in6);
+        out << Wrap(T("Wins over " + RivalWords(w, true) + "."), width, in4, in6);
       }
       for (const Rival& w : r.loses_to) {
-        out << Wrap((w.overlap == "tie" ? "Races " : "Loses to ") + RivalWords(w, false) + ".",
+        out << Wrap(T((w.overlap == "tie" ? "Races " : "Loses to ") + RivalWords(w, false) + "."),
                     width, in4, in6);
       }
       std::string tls = r.tls;
       tls[0] = static_cast<char>(tls[0] >= 'a' && tls[0] <= 'z' ? tls[0] - 'a' + 'A' : tls[0]);
-      out << Wrap(tls + ".", width, in4, in6);
+      out << Wrap(T(tls + "."), width, in4, in6);
       if (r.middlewares.empty()) {
         out << in4 << "No middleware.\n";
       } else {
         out << in4 << "Middlewares, in order:\n";
         for (const std::string& m : r.middlewares) {
-          out << Wrap(m, width, in6 + "- ", in6 + "  ");
+          out << Wrap(T(m), width, in6 + "- ", in6 + "  ");
         }
       }
       if (r.backends.empty()) {
@@ -531,12 +535,12 @@ void WriteManifestText(const ManifestExplanation& e, const TextStyle& style, std
             line += (i == 0 ? "" : ", ") + b.servers[i];
           }
         }
-        out << Wrap(line, width, in6 + "- ", in6 + "  ");
+        out << Wrap(T(line), width, in6 + "- ", in6 + "  ");
         if (!b.how.empty()) {
-          out << Dim(Wrap(b.how, width, in6 + "  "), style);
+          out << Dim(Wrap(T(b.how), width, in6 + "  "), style);
         }
         if (!b.problem.empty()) {
-          out << Wrap(b.ok ? b.problem : Red(b.problem, style), width, in6 + "  ");
+          out << Wrap(b.ok ? T(b.problem) : Red(T(b.problem), style), width, in6 + "  ");
         }
       }
       if (!r.findings.empty()) {
@@ -564,7 +568,7 @@ void WriteManifestText(const ManifestExplanation& e, const TextStyle& style, std
                 width, "");
   }
   for (const std::string& n : e.notes) {
-    out << Wrap("note: " + n, width, "", "  ");
+    out << Wrap(T("note: " + n), width, "", "  ");
   }
 }
 
@@ -635,7 +639,8 @@ void WriteManifestJson(const ManifestExplanation& e, std::ostream& out) {
             {"ingressRouteTCPs", std::move(objects)},
             {"otherFindings", e.other_findings},
             {"notes", e.notes}};
-  out << j.dump(2) << '\n';
+  // Paths as the user gave them may be any bytes: replace invalid UTF-8 rather than throw.
+  out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 void WriteManifestMarkdown(const ManifestExplanation& e, std::ostream& out) {

@@ -24,6 +24,7 @@
 #include "core/proxy/tls.h"
 #include "core/rule_lang/ip.h"
 #include "core/source/source_file.h"
+#include "core/util/terminal.h"
 #include "core/yaml/load.h"
 
 namespace irtcp::proxy {
@@ -749,15 +750,19 @@ void WriteCheckReport(const std::vector<CheckResult>& results, std::string_view 
     out << "  </testsuite>\n</testsuites>\n";
     return;
   }
+  // Names come from the manifest and GOT from the backend's bytes: both are shown escaped, and
+  // the columns are as wide as the escaped text.
   std::size_t w_name = 5;
   std::size_t w_exp = 8;
   std::size_t w_got = 3;
   for (const CheckResult& r : results) {
-    w_name = std::max(w_name, r.spec->name.size());
-    w_exp = std::max(w_exp, r.expected.size());
-    w_got = std::max(w_got, r.got.size());
+    w_name = std::max(w_name, util::TerminalSafeWidth(r.spec->name));
+    w_exp = std::max(w_exp, util::TerminalSafeWidth(r.expected));
+    w_got = std::max(w_got, util::TerminalSafeWidth(r.got));
   }
-  auto pad = [](const std::string& s, std::size_t w) { return s + std::string(w - s.size(), ' '); };
+  auto pad = [](const std::string& s, std::size_t w) {
+    return util::TerminalSafe(s) + std::string(w - util::TerminalSafeWidth(s), ' ');
+  };
   out << pad("CHECK", w_name) << "  " << pad("EXPECTED", w_exp) << "  " << pad("GOT", w_got)
       << "  RESULT\n";
   for (const CheckResult& r : results) {

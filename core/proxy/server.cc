@@ -31,6 +31,7 @@
 #include "core/proxy/tls.h"
 #include "core/proxy/wrr.h"
 #include "core/rule_lang/ip.h"
+#include "core/util/terminal.h"
 
 namespace irtcp::proxy {
 
@@ -1444,13 +1445,17 @@ void Proxy::Impl::LogAccess(const Conn& c) {
             << "\",\"reason\":\"" << JsonEscape(c.reason) << "\",\"bytesIn\":" << c.bytes_in
             << ",\"bytesOut\":" << c.bytes_out << ",\"durationMs\":" << ms << "}\n";
   } else {
-    auto dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
-    *access << NowText() << ' ' << c.entry_point << ' ' << c.peer << " router=" << dash(c.router)
-            << " tls=" << dash(c.tls) << " service=" << dash(c.service)
-            << " server=" << dash(c.server) << " target=" << dash(c.target) << ' ' << c.outcome
-            << " in=" << c.bytes_in << " out=" << c.bytes_out << " ms=" << ms;
+    // The text log goes to a terminal: the server name and reasons come from the client.
+    auto dash = [](const std::string& s) {
+      return s.empty() ? std::string("-") : util::TerminalSafe(s);
+    };
+    *access << NowText() << ' ' << dash(c.entry_point) << ' ' << dash(c.peer)
+            << " router=" << dash(c.router) << " tls=" << dash(c.tls)
+            << " service=" << dash(c.service) << " server=" << dash(c.server)
+            << " target=" << dash(c.target) << ' ' << c.outcome << " in=" << c.bytes_in
+            << " out=" << c.bytes_out << " ms=" << ms;
     if (!c.reason.empty()) {
-      *access << " reason=\"" << c.reason << '"';
+      *access << " reason=\"" << util::TerminalSafe(c.reason) << '"';
     }
     *access << '\n';
   }

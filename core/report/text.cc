@@ -3,6 +3,7 @@
 
 #include "core/report/formatter.h"
 #include "core/source/source_file.h"
+#include "core/util/terminal.h"
 
 namespace irtcp::report {
 
@@ -64,23 +65,17 @@ void AppendSnippet(const diag::Diagnostic& d, const FormatOptions& options, std:
   std::string number = std::to_string(d.location.line);
   std::string gutter(number.size() + 1, ' ');
   std::string pad(prefix_mark.empty() ? 0 : 1, ' ');
-  out += Paint(options.color, kBlue, " " + number + " |") + " " + prefix_mark + std::string(shown);
+  // Control bytes show as escapes (util::AppendTerminalSafe), so the caret is placed by the
+  // width of the escaped text before the finding, and the tildes span its escaped width.
+  out += Paint(options.color, kBlue, " " + number + " |") + " " + prefix_mark +
+         util::TerminalSafe(shown);
   if (shown.data() + shown.size() < line.data() + line.size()) {
     out += "…";
   }
   out += '\n';
-  // Caret line: keep tabs so the caret lines up under the column.
-  std::string caret;
-  for (std::uint32_t i = 0; i < begin; ++i) {
-    char c = shown[i];
-    if (c == '\t') {
-      caret += '\t';
-    } else if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) {
-      caret += ' ';
-    }
-  }
+  std::string caret(util::TerminalSafeWidth(shown.substr(0, begin)), ' ');
   caret += '^';
-  std::uint32_t span_chars = source::CountChars(shown.substr(begin, end - begin));
+  std::size_t span_chars = util::TerminalSafeWidth(shown.substr(begin, end - begin));
   if (span_chars > 1) {
     caret.append(span_chars - 1, '~');
   }
@@ -94,7 +89,7 @@ std::string FormatText(const diag::Diagnostic& d, const FormatOptions& options) 
   std::string out;
   std::string where;
   if (d.file) {
-    where = d.file->path();
+    where = util::TerminalSafe(d.file->path());
     if (d.location.valid()) {
       where += ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column);
     }
@@ -104,7 +99,7 @@ std::string FormatText(const diag::Diagnostic& d, const FormatOptions& options) 
   out += Paint(options.color, SeverityColor(d.severity),
                std::string(diag::SeverityName(d.severity)) + ":");
   out += " ";
-  out += d.message;
+  util::AppendTerminalSafe(d.message, &out);  // a message never spans lines
   if (d.rule != nullptr) {
     out += " [" + std::string(d.rule->code) + " " + std::string(d.rule->name) + "]";
   }
@@ -115,12 +110,14 @@ std::string FormatText(const diag::Diagnostic& d, const FormatOptions& options) 
   if (!d.help.empty()) {
     std::string gutter(
         d.file && d.location.valid() ? std::to_string(d.location.line).size() + 1 : 1, ' ');
-    out += gutter + " = " + Paint(options.color, kBold, "help:") + " " + d.help + '\n';
+    out += gutter + " = " + Paint(options.color, kBold, "help:") + " " +
+           util::TerminalSafe(d.help) + '\n';
   }
   if (d.fix.has_value()) {
     std::string gutter(
         d.file && d.location.valid() ? std::to_string(d.location.line).size() + 1 : 1, ' ');
-    out += gutter + " = " + Paint(options.color, kBold, "fix:") + " " + d.fix->description +
+    out += gutter + " = " + Paint(options.color, kBold, "fix:") + " " +
+           util::TerminalSafe(d.fix->description) +
            (d.fix->applicability == diag::Applicability::kSafe ? " (--fix)"
                                                                : " (--fix --unsafe-fixes)") +
            '\n';

@@ -5,62 +5,67 @@
 #include <vector>
 
 #include "core/provider/engine.h"
+#include "core/util/terminal.h"
 
 namespace irtcp::resolve {
 
 namespace {
 
+/// Every value from the input (names, rules, reasons quoting user text) is shown escaped: a
+/// multi-line `match` prints on one line with `\n`, and no control byte reaches the terminal.
+std::string T(const std::string& s) { return util::TerminalSafe(s); }
+
 void WriteList(std::ostream& out, const std::vector<std::string>& items) {
   for (std::size_t i = 0; i < items.size(); ++i) {
-    out << (i > 0 ? ", " : "") << items[i];
+    out << (i > 0 ? ", " : "") << T(items[i]);
   }
 }
 
 std::string MiddlewareText(const PlannedMiddleware& m) {
   if (!m.found) {
-    return m.name + " (does not exist)";
+    return T(m.name) + " (does not exist)";
   }
   if (!m.spec.empty()) {
-    return m.name + " (" + m.spec + ")";
+    return T(m.name) + " (" + T(m.spec) + ")";
   }
-  return m.note.empty() ? m.name : m.name + " (" + m.note + ")";
+  return m.note.empty() ? T(m.name) : T(m.name) + " (" + T(m.note) + ")";
 }
 
 void WriteBackend(const PlannedBackend& b, std::ostream& out) {
-  out << "      -> " << b.service << ":" << b.port;
+  out << "      -> " << T(b.service) << ":" << T(b.port);
   if (b.weight) {
     out << "  weight " << *b.weight;
   }
   if (!b.ok) {
-    out << "  DROPPED: " << b.error;
+    out << "  DROPPED: " << T(b.error);
   }
   out << '\n';
   if (!b.inherited_from.empty()) {
-    out << "         from    " << b.inherited_from
+    out << "         from    " << T(b.inherited_from)
         << " (same router name: Traefik keeps this service of that route)\n";
   }
   if (!b.servers.empty()) {
     out << "         servers ";
     for (std::size_t i = 0; i < b.servers.size(); ++i) {
-      out << (i > 0 ? ", " : "") << b.servers[i].address << (b.servers[i].tls ? " (tls)" : "");
+      out << (i > 0 ? ", " : "") << T(b.servers[i].address) << (b.servers[i].tls ? " (tls)" : "");
     }
     out << '\n';
   }
   if (!b.reason.empty()) {
-    out << "         via     " << b.reason << '\n';
+    out << "         via     " << T(b.reason) << '\n';
   }
   if (!b.unknown.empty()) {
-    out << "         unknown " << b.unknown << '\n';
+    out << "         unknown " << T(b.unknown) << '\n';
   }
 }
 
 /// One router. `listed` is false outside the entry point tables: the entry points are then
 /// written out.
 void WriteRouter(const PlannedRouter& r, bool listed, std::ostream& out) {
-  out << "  " << r.priority << "  " << r.rule << '\n';
-  out << "      router   " << (r.name.empty() ? "(none)" : r.name) << "  (" << r.object << ", "
-      << r.location << ")\n";
-  out << "      priority " << r.priority_source << '\n';
+  out << "  " << r.priority << "  " << T(r.rule) << '\n';
+  out << "      router   " << (r.name.empty() ? "(none)" : T(r.name)) << "  (" << T(r.object)
+      << ", " << T(r.location) << ")\n";
+  out << "      priority " << T(r.priority_source) << '\n';
   if (r.syntax == rule_lang::Syntax::kV2) {
     out << "      syntax   v2\n";
   }
@@ -71,9 +76,9 @@ void WriteRouter(const PlannedRouter& r, bool listed, std::ostream& out) {
   } else if (r.default_entry_points) {
     out << "      entry    no entryPoints: bound to the default entry points\n";
   }
-  out << "      tls      " << r.tls.Describe() << '\n';
+  out << "      tls      " << T(r.tls.Describe()) << '\n';
   if (!r.tls.certificate_note.empty()) {
-    out << "      cert     " << r.tls.certificate << ": " << r.tls.certificate_note << '\n';
+    out << "      cert     " << T(r.tls.certificate) << ": " << T(r.tls.certificate_note) << '\n';
   }
   if (!r.middlewares.empty()) {
     out << "      middle   ";
@@ -83,23 +88,23 @@ void WriteRouter(const PlannedRouter& r, bool listed, std::ostream& out) {
     out << '\n';
   }
   for (const std::string& w : r.warnings) {
-    out << "      warning  " << w << '\n';
+    out << "      warning  " << T(w) << '\n';
   }
   switch (r.status) {
     case RouterStatus::kActive:
       if (!r.tls.options_error.empty()) {
-        out << "      status   closes every TLS connection it matches: " << r.tls.options_error
+        out << "      status   closes every TLS connection it matches: " << T(r.tls.options_error)
             << '\n';
       }
       break;
     case RouterStatus::kDangling:
-      out << "      status   dangling: " << r.reason << '\n';
+      out << "      status   dangling: " << T(r.reason) << '\n';
       break;
     case RouterStatus::kRejected:
-      out << "      status   rejected by the " << r.rejected_by << ": " << r.reason << '\n';
+      out << "      status   rejected by the " << T(r.rejected_by) << ": " << T(r.reason) << '\n';
       break;
     case RouterStatus::kReplaced:
-      out << "      status   replaced by " << r.replaced_by << ": " << r.reason << '\n';
+      out << "      status   replaced by " << T(r.replaced_by) << ": " << T(r.reason) << '\n';
       break;
   }
   for (const PlannedBackend& b : r.backends) {
@@ -131,11 +136,11 @@ void WriteResolveText(const RoutePlan& plan, std::ostream& out, bool color) {
     return color ? "\x1b[1m" + text + "\x1b[0m" : text;
   };
   if (!plan.fatal_error.empty()) {
-    out << "Traefik's CRD provider would not start: " << plan.fatal_error << '\n';
+    out << "Traefik's CRD provider would not start: " << T(plan.fatal_error) << '\n';
     return;
   }
   for (const EntryPointPlan& ep : plan.entry_points) {
-    out << heading("entry point " + ep.name) << '\n';
+    out << heading("entry point " + T(ep.name)) << '\n';
     bool both = ep.tcp.size() > 0 && ep.tls.size() > 0;
     if (both) {
       out << "  TLS connections (routers with tls)\n";
@@ -164,12 +169,12 @@ void WriteResolveText(const RoutePlan& plan, std::ostream& out, bool color) {
   if (!plan.skipped.empty()) {
     out << heading("objects Traefik skips") << '\n';
     for (const SkippedObject& s : plan.skipped) {
-      out << "  " << s.object << " (" << s.location << "): " << s.reason << '\n';
+      out << "  " << T(s.object) << " (" << T(s.location) << "): " << T(s.reason) << '\n';
     }
     out << '\n';
   }
   for (const std::string& n : plan.notes) {
-    out << "note: " << n << '\n';
+    out << "note: " << T(n) << '\n';
   }
 }
 
@@ -272,7 +277,8 @@ void WriteResolveJson(const RoutePlan& plan, std::ostream& out) {
   if (!plan.fatal_error.empty()) {
     j["fatalError"] = plan.fatal_error;
   }
-  out << j.dump(2) << '\n';
+  // Paths as the user gave them may be any bytes: replace invalid UTF-8 rather than throw.
+  out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace irtcp::resolve

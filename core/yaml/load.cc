@@ -499,7 +499,20 @@ void Builder::Run() {
         at = parser.context_mark;
         msg += " (at the end of the document)";
       }
-      ReportAt(kYamlSyntax, at, msg);
+      if (parser.error == YAML_READER_ERROR) {
+        // Reader errors (a control character, an invalid byte) carry no mark, only the byte
+        // offset into the chunk: without it the finding would land at 1:1.
+        if (parser.problem_value != -1) {
+          char hex[16];
+          std::snprintf(hex, sizeof hex, " (0x%02X)", static_cast<unsigned>(parser.problem_value));
+          msg += hex;
+        }
+        std::size_t off = std::min<std::size_t>(parser.problem_offset, text.size());
+        sink_.Report(kYamlSyntax, file_,
+                     file_->LocationAt(static_cast<std::uint32_t>(chunk_.begin + off)), msg);
+      } else {
+        ReportAt(kYamlSyntax, at, msg);
+      }
       if (doc_ != nullptr) {
         out_.pop_back();  // a half-built document is never checked
         doc_ = nullptr;
@@ -558,6 +571,15 @@ std::vector<Document> ParseStream(const source::SourceFilePtr& file, const LoadO
                                   diag::DiagnosticSink& sink) {
   std::vector<Document> docs;
   std::string_view text = file->text();
+  // A UTF-16 file is full of NUL bytes; say what it is rather than "binary".
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+    sink.Report(kInvalidEncoding, file, file->LocationAt(0),
+                std::string("UTF-16 text (byte order mark ") +
+                    (text[0] == '\xFF' ? "FF FE" : "FE FF") +
+                    "); manifests must be UTF-8 text: convert the file with iconv -f UTF-16 -t "
+                    "UTF-8");
+    return docs;
+  }
   if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     sink.Report(kInvalidEncoding, file, file->LocationAt(static_cast<std::uint32_t>(nul)),
                 "binary file (NUL byte); manifests must be UTF-8 text");

@@ -367,6 +367,15 @@ std::string DecodeScalar(std::string_view file_text, std::uint32_t node_begin,
 std::uint32_t MapScalarOffset(std::string_view file_text, std::uint32_t node_begin,
                               std::uint32_t node_end, ScalarStyle style,
                               std::uint32_t value_offset) {
+  // A plain scalar on one line is its own text: the value offset is the byte offset. Every
+  // finding in a `match` maps one offset, so decoding a multi-megabyte scalar for each one made
+  // validate spend seconds here.
+  std::size_t b = std::min<std::size_t>(node_begin, file_text.size());
+  std::size_t e = std::min<std::size_t>(std::max(node_end, node_begin), file_text.size());
+  if ((style == ScalarStyle::kPlain || style == ScalarStyle::kNone) &&
+      file_text.substr(b, e - b).find_first_of("\r\n") == std::string_view::npos) {
+    return static_cast<std::uint32_t>(std::min<std::size_t>(b + value_offset, e));
+  }
   std::vector<std::uint32_t> offsets;
   DecodeScalar(file_text, node_begin, node_end, style, &offsets);
   if (value_offset >= offsets.size()) {
