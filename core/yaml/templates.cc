@@ -157,13 +157,14 @@ TemplateKind ScanLine(std::string_view line, std::size_t* at) {
     }
     const char next = line[i + 1];
     TemplateKind found = TemplateKind::kNone;
-    if (c == '{' && next == '{' && JinjaExpression(line, i)) {
+    const bool jinja = (c == '{' && next == '{' && JinjaExpression(line, i)) ||
+                       (c == '{' && next == '%' && JinjaStatement(line, i));
+    const bool terraform =
+        (c == '%' && next == '{' && TerraformDirective(line, i)) ||
+        (c == '$' && next == '{' && prev != '$' && TerraformInterpolation(line, i));
+    if (jinja) {
       found = TemplateKind::kJinja;
-    } else if (c == '{' && next == '%' && JinjaStatement(line, i)) {
-      found = TemplateKind::kJinja;
-    } else if (c == '%' && next == '{' && TerraformDirective(line, i)) {
-      found = TemplateKind::kTerraform;
-    } else if (c == '$' && next == '{' && prev != '$' && TerraformInterpolation(line, i)) {
+    } else if (terraform) {
       found = TemplateKind::kTerraform;
     }
     if (found != TemplateKind::kNone) {

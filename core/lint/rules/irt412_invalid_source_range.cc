@@ -58,11 +58,13 @@ void CheckInvalidSourceRange(const RuleContext& ctx, diag::DiagnosticSink& sink)
       if (ranges.invalid) {
         continue;  // not a list of strings: the schema reports it
       }
+      std::string message = key;
+      message += " has no sourceRange entry: Traefik cannot build this middleware (";
+      message += traefik_error;
+      message += ") and drops every router that uses it";
       ReportAt(sink, kInvalidSourceRange, *mw.object, ranges.node,
                ranges.node != yaml::kNoNode ? ranges.loc : list.loc,
-               ranges.node != yaml::kNoNode ? path : path.substr(0, path.rfind('/')),
-               key + " has no sourceRange entry: Traefik cannot build this middleware (" +
-                   traefik_error + ") and drops every router that uses it")
+               ranges.node != yaml::kNoNode ? path : path.substr(0, path.rfind('/')), message)
           .help = "list the addresses or CIDRs to allow, e.g. sourceRange: [10.0.0.0/8]";
       continue;
     }
