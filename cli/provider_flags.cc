@@ -1,5 +1,6 @@
 #include "cli/provider_flags.h"
 
+#include "core/provider/label_selector.h"
 #include "core/util/strings.h"
 
 namespace irtcp::cli {
@@ -49,6 +50,17 @@ void AddProviderFlags(CLI::App& app, const std::shared_ptr<ProviderFlags>& flags
          "--label-selector", [flags](const std::string& v) { flags->label_selector = v; },
          "providers.kubernetesCRD.labelSelector (Traefik CRD kinds only)")
       ->type_name("SELECTOR")
+      // Traefik refuses to start with a selector that does not parse: so does every subcommand
+      // that takes the flag, even those that would not use it (explain CODE).
+      ->check(CLI::Validator(
+          [](const std::string& v) {
+            provider::LabelSelector selector;
+            std::string err;
+            return provider::LabelSelector::Parse(v, &selector, &err)
+                       ? std::string()
+                       : err + " (Traefik's CRD provider would not start)";
+          },
+          "", "label-selector"))
       ->group("Provider options");
   app.add_option_function<std::string>(
          "--ingress-class", [flags](const std::string& v) { flags->ingress_class = v; },

@@ -108,6 +108,11 @@ constexpr std::array kExamples{
                 "apiVersion: traefik.io/v1alpha1\nkind: ServersTransportTCP\n"
                 "metadata: {name: tls, namespace: apps}\nspec:\n  dialTimeout: 10s\n",
                 "", "--traefik-version 2.11"},
+    RuleExample{"IRT022", IRTCP_DB_SERVICE
+                "apiVersion: traefik.io/v1alpha1\nkind: MiddlewareTCP\n"
+                "metadata: {name: limit, namespace: apps}\nspec: {inFlightConn: {amount: 10}}\n"
+                "---\napiVersion: traefik.io/v1alpha1\nkind: MiddlewareTCP\n"
+                "metadata: {name: limit, namespace: apps}\nspec: {inFlightConn: {amount: 50}}\n"},
     RuleExample{"IRT101",
                 "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
                 "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
@@ -235,6 +240,10 @@ constexpr std::array kExamples{
                 "      services: [{name: db, port: 5432}]\n"
                 "    - match: ClientIP(`10.1.0.0/9`)\n"
                 "      services: [{name: db, port: 5432}]\n"},
+    RuleExample{"IRT125", IRTCP_DB_SERVICE
+                "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
+                "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [web]\n"
+                "  routes:\n    - match: HostSNI(`*`)\n      services: [{name: db, port: 5432}]\n"},
     RuleExample{"IRT201",
                 "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
                 "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
@@ -268,6 +277,12 @@ constexpr std::array kExamples{
                 "  routes:\n    - match: HostSNI(`db.example.com`)\n"
                 "      services: [{name: db, port: 5432}]\n"
                 "  tls: {options: {name: modrn}}\n"},
+    RuleExample{"IRT206", IRTCP_DB_SERVICE
+                "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
+                "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
+                "  routes:\n    - match: HostSNI(`db.example.com`)\n"
+                "      services: [{name: db, port: 5432}]\n"
+                "  tls:\n    store: {name: internal}\n"},
     RuleExample{"IRT301",
                 "apiVersion: v1\nkind: Service\nmetadata: {name: cache, namespace: apps}\n"
                 "spec:\n  ports: [{port: 6379}]\n---\n"
@@ -334,6 +349,11 @@ constexpr std::array kExamples{
                 "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
                 "  routes:\n    - match: HostSNI(`*`)\n"
                 "      services: [{name: db, port: 5432, serversTransport: apps-pp}]\n"},
+    RuleExample{"IRT311", IRTCP_DB_SERVICE
+                "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
+                "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
+                "  routes:\n    - match: HostSNI(`*`)\n"
+                "      services: [{name: db, port: 5432, weight: 0}]\n"},
     RuleExample{"IRT401",
                 "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
                 "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
@@ -393,6 +413,10 @@ constexpr std::array kExamples{
                 "metadata: {name: db, namespace: apps}\nspec:\n  entryPoints: [postgres]\n"
                 "  routes:\n    - match: HostSNI(`*`)\n      services: [{name: db, port: 5432}]\n",
                 "", "--traefik-version 2.11"},
+    RuleExample{"IRT412",
+                "apiVersion: traefik.io/v1alpha1\nkind: MiddlewareTCP\n"
+                "metadata: {name: office, namespace: apps}\n"
+                "spec:\n  ipAllowList: {sourceRange: [10.0.0.0/8, 10.0.0.300/32]}\n"},
     RuleExample{"IRT490",
                 "apiVersion: traefik.io/v1alpha1\nkind: TLSStore\n"
                 "metadata: {name: default, namespace: apps}\n"

@@ -13,6 +13,7 @@
 
 #include "core/util/fd_io.h"
 #include "core/yaml/load.h"
+#include "core/yaml/templates.h"
 
 namespace irtcp::input {
 
@@ -38,16 +39,23 @@ No automatic fix.
 
 const diag::RuleInfo kHelmTemplate{"IRT009",
                                    "helm-template",
-                                   "a file is an unrendered Helm template and was skipped",
+                                   "a file is an unrendered template (Helm, Jinja/Ansible, "
+                                   "Terraform) and was skipped",
                                    R"md(## What it does
-Notes files that contain Helm template actions (`{{ .Values.x }}`, `{{- if … }}`). They are not
-YAML until Helm renders them, so irtcp skips them instead of reporting YAML errors.
+Notes files that contain template syntax and skips them: Helm (Go template) actions
+(`{{ .Values.x }}`, `{{- if … }}`) anywhere; Jinja2/Ansible expressions (`{{ var }}`) and
+Terraform `templatefile`/envsubst interpolations (`${var}`) in unquoted YAML values; and Jinja
+statements (`{% if … %}`) and Terraform directives (`%{ if … }`). They are not the YAML Traefik
+reads until the template engine renders them, so irtcp skips them instead of reporting YAML,
+schema and rule errors (IRT001, IRT010, IRT112, …) about the template syntax. Block scalars
+(`|`, `>`: scripts, embedded files) and comments do not count for Jinja and Terraform.
 
 ## Why is this bad?
 It is not: this is an informational note, so you know the file was not checked.
 
 ## How to fix
-Check the rendered output instead: `helm template . | irtcp validate -`.
+Check the rendered output instead: `helm template . | irtcp validate -`, the output of Ansible's
+`template` module, or Terraform's `templatefile()` result.
 
 ## Fix safety
 No automatic fix.
@@ -129,12 +137,27 @@ class Collector {
       return;
     }
     std::uint32_t at = 0;
-    if (yaml::LooksLikeHelmTemplate(file->text(), &at)) {
-      sink_.Report(kHelmTemplate, file, file->LocationAt(at),
-                   "Helm template action found; the file is skipped (check `helm template` "
-                   "output instead)");
-      ++out_.helm_templates_skipped;
-      return;
+    switch (yaml::DetectTemplate(file->text(), &at)) {
+      case yaml::TemplateKind::kNone:
+        break;
+      case yaml::TemplateKind::kHelm:
+        sink_.Report(kHelmTemplate, file, file->LocationAt(at),
+                     "Helm template action found; the file is skipped (check `helm template` "
+                     "output instead)");
+        ++out_.helm_templates_skipped;
+        return;
+      case yaml::TemplateKind::kJinja:
+        sink_.Report(kHelmTemplate, file, file->LocationAt(at),
+                     "Jinja/Ansible template expression found; the file is skipped (check the "
+                     "rendered output instead)");
+        ++out_.helm_templates_skipped;
+        return;
+      case yaml::TemplateKind::kTerraform:
+        sink_.Report(kHelmTemplate, file, file->LocationAt(at),
+                     "Terraform template interpolation found; the file is skipped (check the "
+                     "rendered output of templatefile() instead)");
+        ++out_.helm_templates_skipped;
+        return;
     }
     out_.sources.push_back(std::move(file));
   }

@@ -29,7 +29,7 @@ struct CollectOptions {
 struct Collected {
   std::vector<source::SourceFilePtr> sources;
   std::vector<std::string> errors;  ///< "path: reason"
-  int helm_templates_skipped = 0;
+  int helm_templates_skipped = 0;   ///< every unrendered template (Helm, Jinja, Terraform)
 };
 
 /// Expands `paths` in order: a file is read as given; a directory is walked recursively for

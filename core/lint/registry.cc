@@ -44,6 +44,7 @@ constexpr std::array kRules{
     Rule{&schema::kSchemaViolation, nullptr},         // IRT019
     Rule{&schema::kFieldNeedsNewerTraefik, nullptr},  // IRT020
     Rule{&schema::kKindNeedsNewerTraefik, nullptr},   // IRT021
+    Rule{&kDuplicateObject, &CheckDuplicateObject},   // IRT022
     // -- IRT003, IRT01x-IRT02x: schema (core/schema)
     // -----------------------------------------------
     // -- IRT1xx: rule language (core/rule_lang, core/lint/rules) ---------------------------------
@@ -71,12 +72,14 @@ constexpr std::array kRules{
     Rule{&kDeprecatedRuleSyntax, &CheckDeprecatedRuleSyntax},        // IRT122
     Rule{&kShadowedRoute, &CheckShadowedRoute},                      // IRT123
     Rule{&kAmbiguousRouteOrder, &CheckAmbiguousRouteOrder},          // IRT124
+    Rule{&kCatchAllBeforeHttp, &CheckCatchAllBeforeHttp},            // IRT125
     // -- IRT2xx-IRT4xx: TLS, services, references (core/provider, core/lint/rules) ---------------
     Rule{&kPassthroughWithTlsSettings, &CheckPassthroughWithTlsSettings},              // IRT201
     Rule{&kTlsSecretMissing, &CheckTlsSecretMissing},                                  // IRT202
     Rule{&kTlsSecretInvalid, &CheckTlsSecretInvalid},                                  // IRT203
     Rule{&kCertResolverWithoutDomain, &CheckCertResolverWithoutDomain},                // IRT204
     Rule{&kTlsOptionMissing, &CheckTlsOptionMissing},                                  // IRT205
+    Rule{&kTlsStoreIgnored, &CheckTlsStoreIgnored},                                    // IRT206
     Rule{&kServiceMissing, &CheckServiceMissing},                                      // IRT301
     Rule{&kServicePortNotFound, &CheckServicePortNotFound},                            // IRT302
     Rule{&kExternalNameNotAllowed, &CheckExternalNameNotAllowed},                      // IRT303
@@ -87,6 +90,7 @@ constexpr std::array kRules{
     Rule{&kDeprecatedServiceOption, &CheckDeprecatedServiceOption},                    // IRT308
     Rule{&kAllWeightsZero, &CheckAllWeightsZero},                                      // IRT309
     Rule{&kServersTransportMissing, &CheckServersTransportMissing},                    // IRT310
+    Rule{&kWeightIgnored, &CheckWeightIgnored},                                        // IRT311
     Rule{&kCrossNamespaceReference, &CheckCrossNamespaceReference},                    // IRT401
     Rule{&kCrossProviderReference, &CheckCrossProviderReference},                      // IRT402
     Rule{&kMiddlewareMissing, &CheckMiddlewareMissing},                                // IRT403
@@ -98,6 +102,7 @@ constexpr std::array kRules{
     Rule{&kRouterNameCollision, &CheckRouterNameCollision},                            // IRT409
     Rule{&kDeprecatedIngressClassAnnotation, &CheckDeprecatedIngressClassAnnotation},  // IRT410
     Rule{&kDeprecatedApiGroup, &CheckDeprecatedApiGroup},                              // IRT411
+    Rule{&kInvalidSourceRange, &CheckInvalidSourceRange},                              // IRT412
     // -- IRT490: what render reports from the provider engine (core/provider) --------------------
     Rule{&kProviderLog, &CheckProviderLog},  // IRT490
     // -- IRT5xx: losses when translating to Gateway API (core/gateway, render --to gateway-api) --

@@ -265,7 +265,9 @@ const Object* InputSet::Find(Kind kind, std::string_view ns, std::string_view na
   const Object* found = nullptr;
   for (auto it = range.first; it != range.second; ++it) {
     const Object& o = objects_[it->second];
-    if (found == nullptr || (found->legacy_group && !o.legacy_group)) {
+    // A later definition of the same object replaces the earlier one (kubectl apply; IRT022
+    // reports it); a traefik.io object wins over a traefik.containo.us one.
+    if (found == nullptr || !(o.legacy_group && !found->legacy_group)) {
       found = &o;
     }
   }

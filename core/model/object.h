@@ -83,7 +83,8 @@ class InputSet {
   const std::string& default_namespace() const { return default_namespace_; }
 
   /// Finds an object by kind, namespace and name (nullptr when absent). Legacy-group objects are
-  /// indexed too; prefer_current picks the traefik.io one when both exist.
+  /// indexed too; the traefik.io one wins when both exist, and of two definitions in the same
+  /// group the later one (as with kubectl apply).
   const Object* Find(Kind kind, std::string_view ns, std::string_view name) const;
   /// Every object of one kind, in input order.
   std::vector<const Object*> OfKind(Kind kind) const;

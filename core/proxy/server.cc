@@ -24,6 +24,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/provider/middleware_build.h"
 #include "core/provider/naming.h"
 #include "core/proxy/client_hello.h"
 #include "core/proxy/proxy_header.h"
@@ -501,40 +502,22 @@ bool Proxy::Impl::BuildRouter(const resolve::PlannedRouter& p, RouterRt& rt,
       m.error = "middleware \"" + pm.name + "\" does not exist";
     } else {
       // Several types set: the last of InFlightConn < IPWhiteList < IPAllowList wins (§11).
+      // The build error is the one resolve rejects the router with (provider/middleware_build.h),
+      // so a router reaching here with one is a plan that skipped that check.
       const provider::Middleware& mw = it->second;
-      const provider::SourceRange* range = nullptr;
-      std::string label;
+      const provider::AllowList allow = provider::EffectiveAllowList(mw);
       if (mw.in_flight_conn) {
         m.kind = MiddlewareRt::Kind::kInFlight;
         m.amount = mw.in_flight_conn->amount;
       }
-      if (mw.ip_white_list) {
-        range = &*mw.ip_white_list;
-        label = "IPWhiteLister";
-      }
-      if (mw.ip_allow_list) {
-        range = &*mw.ip_allow_list;
-        label = "IPAllowLister";
-      }
-      if (range != nullptr) {
+      m.error = provider::MiddlewareBuildError(mw, pm.name);
+      if (!m.error.empty()) {
+        m.kind = MiddlewareRt::Kind::kBroken;
+      } else if (allow.range != nullptr) {
         m.kind = MiddlewareRt::Kind::kAllowList;
         std::string why;
         std::size_t bad = 0;
-        if (range->source_range.empty()) {
-          m.kind = MiddlewareRt::Kind::kBroken;
-          m.error = "sourceRange is empty, " + label + " not created";
-        } else if (!m.checker.Init(range->source_range, &why, &bad)) {
-          std::string list;
-          for (const std::string& r : range->source_range) {
-            list += (list.empty() ? "" : " ") + r;
-          }
-          m.kind = MiddlewareRt::Kind::kBroken;
-          m.error =
-              label == "IPAllowLister" ? "cannot parse CIDRs [" : "cannot parse CIDR whitelist [";
-          m.error.append(list).append("]: ").append(why);
-        }
-      } else if (!mw.in_flight_conn) {
-        m.error = "middleware \"" + pm.name + "\" has no type";
+        m.checker.Init(allow.range->source_range, &why, &bad);
       }
     }
     if (!m.error.empty()) {
@@ -547,6 +530,16 @@ bool Proxy::Impl::BuildRouter(const resolve::PlannedRouter& p, RouterRt& rt,
 
 bool Proxy::Impl::Build(std::string* err) {
   std::set<std::string> warned;
+  // Routers the router manager drops for a middleware it cannot build are not in the tables:
+  // say why, as Traefik's log does.
+  for (const resolve::PlannedRouter& p : plan->routers) {
+    for (const resolve::PlannedMiddleware& m : p.middlewares) {
+      if (p.status == resolve::RouterStatus::kRejected && !m.build_error.empty()) {
+        Log("router " + p.name + ": " + p.reason + "; Traefik drops the router");
+        break;
+      }
+    }
+  }
   for (const resolve::EntryPointPlan& ep : plan->entry_points) {
     for (const rule_lang::RouteTable* table : {&ep.tcp, &ep.tls}) {
       for (const rule_lang::Route& r : table->routes()) {

@@ -179,13 +179,20 @@ void CheckRouter(const provider::RouteResult& rr, const provider::StaticConfig& 
                "; Traefik skips the router (the service \"" + qualified + "\" does not exist)";
     return;
   }
-  for (const PlannedMiddleware& m : p.middlewares) {
-    if (!m.found) {
+  // tcp.Chain.Then builds the middlewares last to first: the last failing one is the error.
+  for (auto m = p.middlewares.rbegin(); m != p.middlewares.rend(); ++m) {
+    if (!m->found) {
       p.status = RouterStatus::kRejected;
       p.rejected_by = "router manager";
-      p.reason = "middleware \"" + m.name +
-                 (m.name.find('@') == std::string::npos ? Qualified("") : std::string()) +
+      p.reason = "middleware \"" + m->name +
+                 (m->name.find('@') == std::string::npos ? Qualified("") : std::string()) +
                  "\" does not exist";
+      return;
+    }
+    if (!m->build_error.empty()) {
+      p.status = RouterStatus::kRejected;
+      p.rejected_by = "router manager";
+      p.reason = m->build_error;
       return;
     }
   }
@@ -319,6 +326,11 @@ std::vector<std::string> ReviveRouters(
     bool any = false;
     for (PlannedBackend& b : p.backends) {
       any = any || stands_in(b);
+    }
+    // A stand-in backend does not mend a middleware Traefik cannot build: the router manager
+    // would still drop the router.
+    for (const PlannedMiddleware& m : p.middlewares) {
+      any = any && m.found && m.build_error.empty();
     }
     if (any) {
       p.status = RouterStatus::kActive;

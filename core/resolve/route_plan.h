@@ -92,6 +92,9 @@ struct PlannedMiddleware {
   bool found = false;
   std::string spec;  ///< the MiddlewareTCP spec when the input has it ("inFlightConn amount=10")
   std::string note;  ///< why the spec is not shown
+  /// Traefik's error building it at runtime (provider/middleware_build.h), "" when it builds or
+  /// is not in the input; the router manager then drops every router that uses it.
+  std::string build_error;
 };
 
 /// One route of an IngressRouteTCP and what Traefik makes of it.

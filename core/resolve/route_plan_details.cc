@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/provider/middleware_build.h"
+
 namespace irtcp::resolve::detail {
 
 namespace {
@@ -184,6 +186,7 @@ std::vector<PlannedMiddleware> PlanMiddlewares(const provider::RouteResult& rr,
     if (it != result.config.tcp.middlewares.end()) {
       m.found = true;
       m.spec = MiddlewareSpec(it->second);
+      m.build_error = provider::MiddlewareBuildError(it->second, key + std::string(kCrdSuffix));
       out.push_back(std::move(m));
       continue;
     }

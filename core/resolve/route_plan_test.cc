@@ -68,6 +68,21 @@ std::string Irt(const std::string& name, const std::string& tls,
   return text + "---\n";
 }
 
+/// A MiddlewareTCP `m` in namespace default with `spec` (a flow mapping's inside, or "{}").
+std::string Mw(const std::string& spec) {
+  return "apiVersion: traefik.io/v1alpha1\nkind: MiddlewareTCP\n"
+         "metadata: {name: m, namespace: default}\nspec: " +
+         (spec == "{}" ? spec : "{" + spec + "}") + "\n---\n";
+}
+
+/// An IngressRouteTCP whose one route uses middleware `m`.
+std::string IrtWithMiddleware() {
+  return "apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\n"
+         "metadata: {name: a, namespace: default}\nspec:\n  entryPoints: [ep]\n"
+         "  routes:\n    - {match: HostSNI(`*`), middlewares: [{name: m}], services: [{name: "
+         "svc, port: 80, nativeLB: true}]}\n";
+}
+
 /// The rule of the router picked for `conn`, or "" when none.
 std::string PickedRule(const RoutePlan& plan, const rule_lang::Connection& conn, bool tls,
                        const std::string& ep = "ep") {
@@ -266,6 +281,30 @@ INSTANTIATE_TEST_SUITE_P(
                    "x}], services: [{name: svc, port: 80, nativeLB: true}]}\n",
                    RouterStatus::kRejected, "provider",
                    "invalid reference to middleware m: allowCrossNamespace is disabled"},
+        // A middleware Traefik's builder cannot build drops the router (manager.go
+        // buildTCPHandler), with the texts of pkg/middlewares/tcp (provider/middleware_build.h).
+        RejectCase{
+            "MiddlewareInvalidSourceRange",
+            Mw("ipAllowList: {sourceRange: [10.0.0.0/8, 10.0.0.300/32]}") + IrtWithMiddleware(),
+            RouterStatus::kRejected, "router manager",
+            "cannot parse CIDRs [10.0.0.0/8 10.0.0.300/32]: parsing CIDR trusted IPs "
+            "<nil>: invalid CIDR address: 10.0.0.300/32"},
+        RejectCase{"MiddlewareSourceRangeWithSpace",
+                   Mw("ipAllowList: {sourceRange: [\" 10.1.0.0/16\"]}") + IrtWithMiddleware(),
+                   RouterStatus::kRejected, "router manager", "invalid CIDR address:  10.1.0.0/16"},
+        RejectCase{"MiddlewareEmptySourceRange",
+                   Mw("ipAllowList: {sourceRange: []}") + IrtWithMiddleware(),
+                   RouterStatus::kRejected, "router manager",
+                   "sourceRange is empty, IPAllowLister not created"},
+        RejectCase{"MiddlewareInvalidWhiteList",
+                   Mw("ipWhiteList: {sourceRange: [not-an-ip]}") + IrtWithMiddleware(),
+                   RouterStatus::kRejected, "router manager",
+                   "cannot parse CIDR whitelist [not-an-ip]: parsing CIDR trusted IPs <nil>: "
+                   "invalid CIDR address: not-an-ip"},
+        RejectCase{"MiddlewareWithoutType", Mw("{}") + IrtWithMiddleware(), RouterStatus::kRejected,
+                   "router manager",
+                   "invalid middleware \"default-m@kubernetescrd\" configuration: invalid "
+                   "middleware type or middleware does not exist"},
         RejectCase{"Dangling", Irt("a", "", {"match: HostSNI(`*`)"}, "ep", "absent"),
                    RouterStatus::kDangling, "",
                    "the service \"default-a-673acf455cb2dab0b43a@kubernetescrd\" does not exist"}),

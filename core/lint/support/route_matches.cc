@@ -57,11 +57,13 @@ int ErrorCode(const rl::Error& error, std::string_view match) {
 }
 
 RuleLangEnv::RuleLangEnv(const RuleContext& ctx) : env_(ctx.Shared<ProviderView>()) {
-  for (const model::IngressRouteTCP* irt : env_.processed()) {
+  for (const provider::IngressResult& ing : env_.result().ingresses) {
+    const model::IngressRouteTCP* irt = ing.irtcp;
     for (const model::Route& route : irt->routes) {
       RouteMatch r;
       r.irt = irt;
       r.route = &route;
+      r.processed = ing.processed;
       r.match_path = route.path + "/match";
       r.has_tls = irt->tls.present;
       r.passthrough = r.has_tls && irt->tls.value.passthrough.Or(false);

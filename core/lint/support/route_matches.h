@@ -18,10 +18,15 @@
 
 namespace irtcp::lint {
 
-/// One route of an IngressRouteTCP Traefik processes, with its `match` analysed.
+/// One route of an IngressRouteTCP, with its `match` analysed. Every IngressRouteTCP of the input
+/// is here: rules judge each route as written, also when something else keeps Traefik from
+/// seeing it (the API group, namespace, labels or ingress class; IRT404/IRT408 report that).
 struct RouteMatch {
   const model::IngressRouteTCP* irt = nullptr;
   const model::Route* route = nullptr;
+  /// Traefik processes the IngressRouteTCP (provider.md §2, §4). Analyses of how routes meet at
+  /// one Traefik's entry points (IRT123, IRT124, IRT125) use only these.
+  bool processed = true;
   std::string text;   ///< the `match` value as decoded
   bool empty = true;  ///< `match` absent or "" (Traefik skips the route)
   rule_lang::Syntax syntax = rule_lang::Syntax::kV3;

@@ -10,7 +10,7 @@ std::vector<rule_lang::Overlap> FindOverlaps(const RuleLangEnv& env) {
   // it (OverlapAnalysisNote tells the user).
   std::size_t candidates = 0;
   for (const RouteMatch& r : routes) {
-    candidates += r.empty ? 0U : 1U;
+    candidates += r.empty || !r.processed ? 0U : 1U;
   }
   if (candidates > rule_lang::kMaxOverlapRoutes) {
     return {};
@@ -19,8 +19,8 @@ std::vector<rule_lang::Overlap> FindOverlaps(const RuleLangEnv& env) {
   std::vector<std::size_t> index;  // in[k] is routes[index[k]]
   for (std::size_t i = 0; i < routes.size(); ++i) {
     const RouteMatch& r = routes[i];
-    if (r.empty || !r.valid()) {
-      continue;
+    if (r.empty || !r.valid() || !r.processed) {
+      continue;  // only the routes one Traefik sees meet at its entry points
     }
     rule_lang::RouterMatchInput check;
     check.match = r.text;

@@ -39,6 +39,7 @@ IRTCP_DECLARE_RULE(HostSniRegexpUpperCase);   // IRT121
 IRTCP_DECLARE_RULE(DeprecatedRuleSyntax);     // IRT122
 IRTCP_DECLARE_RULE(ShadowedRoute);            // IRT123
 IRTCP_DECLARE_RULE(AmbiguousRouteOrder);      // IRT124
+IRTCP_DECLARE_RULE(CatchAllBeforeHttp);       // IRT125
 
 #undef IRTCP_DECLARE_RULE
 
