@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/rule_lang/ip.h"
+#include "core/rule_lang/matcher.h"
 #include "core/rule_lang/text_util.h"
 
 namespace irtcp::rule_lang {
@@ -14,8 +15,17 @@ namespace irtcp::rule_lang {
 namespace {
 
 struct HostC {
-  enum class Kind : std::uint8_t { kAny, kExact, kWild } kind = Kind::kAny;
-  std::string s;  ///< exact host, or the suffix after "*."
+  enum class Kind : std::uint8_t { kAny, kExact, kWild, kRegexp } kind = Kind::kAny;
+  std::string s;  ///< exact host, the suffix after "*.", or the HostSNIRegexp pattern
+  /// kRegexp: the pattern compiled as the router compiles it, so "does it match this name" gets
+  /// the same answer here as in serve.
+  std::shared_ptr<const CompiledMatch> regexp;
+
+  bool RegexpMatches(std::string_view host) const {
+    Connection c;
+    c.server_name = std::string(host);
+    return regexp->Matches(c);
+  }
 };
 struct IpC {
   bool any = true;
@@ -53,29 +63,35 @@ bool PrefixContains(const IpC& outer, const IpC& inner) {
   return true;
 }
 
-// Intersection of two host constraints: true with *out set, or false when empty.
-bool IntersectHost(const HostC& a, const HostC& b, HostC* out) {
+// Intersection of two host constraints: 1 non-empty (*out set), 0 empty, -1 unknown (two
+// different regexps, or a regexp and a wildcard).
+int IntersectHost(const HostC& a, const HostC& b, HostC* out) {
   using K = HostC::Kind;
   if (a.kind == K::kAny) {
     *out = b;
-    return true;
+    return 1;
   }
   if (b.kind == K::kAny) {
     *out = a;
-    return true;
+    return 1;
   }
-  if (a.kind == K::kExact && b.kind == K::kExact) {
+  if (a.kind == b.kind && a.kind != K::kRegexp) {
     *out = a;
-    return a.s == b.s;
+    return a.s == b.s ? 1 : 0;
   }
-  if (a.kind == K::kWild && b.kind == K::kWild) {
-    *out = a;
-    return a.s == b.s;
+  if (a.kind == K::kRegexp || b.kind == K::kRegexp) {
+    const HostC& re = a.kind == K::kRegexp ? a : b;
+    const HostC& other = a.kind == K::kRegexp ? b : a;
+    *out = other;
+    if (other.kind == K::kExact) {
+      return re.RegexpMatches(other.s) ? 1 : 0;  // decidable: run it
+    }
+    return other.kind == K::kRegexp && other.s == re.s ? 1 : -1;
   }
   const HostC& exact = a.kind == K::kExact ? a : b;
   const HostC& wild = a.kind == K::kWild ? a : b;
   *out = exact;
-  return WildMatches(wild.s, exact.s);
+  return WildMatches(wild.s, exact.s) ? 1 : 0;
 }
 
 // 1: non-empty (*out set), 0: empty, -1: unknown (families differ).
@@ -144,8 +160,15 @@ std::optional<std::vector<Term>> Dnf(const NormNode& n, Syntax syntax, Mode mode
     for (const Term& a : *l) {
       for (const Term& b : *r) {
         Term t;
-        if (!IntersectHost(a.host, b.host, &t.host)) {
+        int host = IntersectHost(a.host, b.host, &t.host);
+        if (host == 0 || (host < 0 && mode == Mode::kUnder)) {
           continue;
+        }
+        if (host < 0) {
+          if (mode == Mode::kExact) {
+            return std::nullopt;
+          }
+          t.host = a.host;  // over-approximation: keep one side
         }
         int ip = IntersectIp(a.ip, b.ip, &t.ip);
         if (ip == 0 || (ip < 0 && mode == Mode::kUnder)) {
@@ -204,6 +227,22 @@ std::optional<std::vector<Term>> Dnf(const NormNode& n, Syntax syntax, Mode mode
     }
     return out;
   }
+  if (call.matcher == Matcher::kHostSniRegexp) {
+    for (const Arg& a : call.args) {
+      Error err;
+      std::optional<CompiledMatch> re =
+          CompileMatcherCall(Matcher::kHostSniRegexp, {a.value}, syntax, &err);
+      if (!re) {
+        return unknown();
+      }
+      Term t;
+      t.host.kind = HostC::Kind::kRegexp;
+      t.host.s = a.value;
+      t.host.regexp = std::make_shared<const CompiledMatch>(std::move(*re));
+      out.push_back(std::move(t));
+    }
+    return out;
+  }
   if (call.matcher == Matcher::kClientIp) {
     for (const Arg& a : call.args) {
       std::optional<IpC> ip = ParseIpConstraint(a.value);
@@ -226,7 +265,10 @@ bool TermContains(const Term& outer, const Term& inner) {
                outer.host.s == inner.host.s) ||
               (outer.host.kind == K::kWild &&
                ((inner.host.kind == K::kExact && WildMatches(outer.host.s, inner.host.s)) ||
-                (inner.host.kind == K::kWild && inner.host.s == outer.host.s)));
+                (inner.host.kind == K::kWild && inner.host.s == outer.host.s))) ||
+              (outer.host.kind == K::kRegexp &&
+               ((inner.host.kind == K::kExact && outer.host.RegexpMatches(inner.host.s)) ||
+                (inner.host.kind == K::kRegexp && inner.host.s == outer.host.s)));
   bool ip = outer.ip.any ||
             (!inner.ip.any && outer.ip.v4 == inner.ip.v4 && PrefixContains(outer.ip, inner.ip));
   return host && ip;
@@ -239,8 +281,14 @@ struct Analysed {
   std::optional<std::vector<Term>> exact;
 };
 
-// Without TLS the SNI is always empty: host-constrained terms never match.
+// Without TLS the SNI is always empty: HostSNI-constrained terms never match, and a regexp
+// term matches every connection or none, as the regexp matches "" or not.
 void DropSniTerms(std::vector<Term>* terms) {
+  for (Term& t : *terms) {
+    if (t.host.kind == HostC::Kind::kRegexp && t.host.RegexpMatches("")) {
+      t.host = HostC{};
+    }
+  }
   std::erase_if(*terms, [](const Term& t) { return t.host.kind != HostC::Kind::kAny; });
 }
 
@@ -273,14 +321,15 @@ int AnyIntersect(const std::vector<Term>& xs, const std::vector<Term>& ys) {
     for (const Term& y : ys) {
       Term t;
       IpC ip;
-      if (!IntersectHost(x.host, y.host, &t.host)) {
+      int host = IntersectHost(x.host, y.host, &t.host);
+      if (host == 0) {
         continue;
       }
       int r = IntersectIp(x.ip, y.ip, &ip);
-      if (r == 1) {
+      if (r == 1 && host == 1) {
         return 1;
       }
-      if (r < 0) {
+      if (r != 0) {
         best = -1;
       }
     }
@@ -380,8 +429,8 @@ std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes) {
           for (const Term& y : *b.exact) {
             Term t;
             IpC ip;
-            overlap = overlap ||
-                      (IntersectHost(x.host, y.host, &t.host) && IntersectIp(x.ip, y.ip, &ip) == 1);
+            overlap = overlap || (IntersectHost(x.host, y.host, &t.host) == 1 &&
+                                  IntersectIp(x.ip, y.ip, &ip) == 1);
           }
         }
         if (overlap) {

@@ -17,6 +17,7 @@ struct R {
   bool tls = true;
   std::vector<std::string> eps = {"web"};
   std::string name = "";  // "" = a name of its own
+  Syntax syntax = Syntax::kV3;
 };
 
 struct Case {
@@ -72,6 +73,36 @@ TEST(RuleOverlap, Table) {
         {"HostSNI(`a.example.com`)", 5},
         {"HostSNI(`a.b.example.com`)", 4}},
        {{1, 0, "web", false}}},
+      {"a regexp shadows the exact names it matches (run on the name, as serve does)",
+       {{"HostSNIRegexp(`^pri.*$`)", 10},
+        {"HostSNI(`pri.example.test`)", 1},
+        {"HostSNI(`pub.example.test`)", 1}},
+       {{1, 0, "web", false}}},
+      {"a regexp never matches an upper-case pattern: the SNI is lower-cased",
+       {{"HostSNIRegexp(`^PRI`)", 10}, {"HostSNI(`pri.example.test`)", 1}},
+       {}},
+      {"a regexp is unanchored, as Go's MatchString",
+       {{"HostSNIRegexp(`example`)", 10}, {"HostSNI(`a.example.test`)", 1}},
+       {{1, 0, "web", false}}},
+      {"an exact name covers no regexp, and two regexps are compared only when equal",
+       {{"HostSNI(`a.test`)", 10},
+        {"HostSNIRegexp(`^a\\.test$`)", 5},
+        {"HostSNIRegexp(`^a\\.test$`)", 3},
+        {"HostSNIRegexp(`^a`)", 2}},
+       {{2, 1, "web", false}}},
+      {"a regexp and an exact name it matches race at equal priority",
+       {{"HostSNIRegexp(`^db`)", 5}, {"HostSNI(`db.test`)", 5}, {"HostSNI(`www.test`)", 5}},
+       {{1, 0, "web", true}}},
+      {"v2 HostSNIRegexp templates are compiled as Traefik v2 does",
+       {{"HostSNIRegexp(`{sub:[a-z]+}.example.test`)", 10, true, {"web"}, "", Syntax::kV2},
+        {"HostSNI(`db.example.test`)", 1, true, {"web"}, "", Syntax::kV2}},
+       {{1, 0, "web", false}}},
+      {"without TLS a regexp that matches the empty SNI matches every connection",
+       {{"HostSNIRegexp(`.*`)", 10, false}, {"ClientIP(`10.0.0.0/8`)", 5, false}},
+       {{1, 0, "web", false}}},
+      {"without TLS a regexp that needs a name matches nothing",
+       {{"HostSNIRegexp(`.+`)", 10, false}, {"ClientIP(`10.0.0.0/8`)", 5, false}},
+       {}},
       {"a negation is unknown: it shadows nothing",
        {{"!HostSNI(`x.com`)", 10}, {"HostSNI(`a.com`)", 5}},
        {}},
@@ -95,6 +126,7 @@ TEST(RuleOverlap, Table) {
       OverlapRoute o;
       o.expr = &exprs[i];
       o.priority = r.priority;
+      o.syntax = r.syntax;
       o.has_tls = r.tls;
       o.entry_points = r.eps;
       o.router_name = r.name.empty() ? "router" + std::to_string(i) : r.name;
@@ -126,6 +158,12 @@ TEST(RuleOverlap, IntersectAndCovers) {
       {"HostSNI(`a.com`) || HostSNI(`b.com`)", "HostSNI(`b.com`)", true, Intersection::kSome, true},
       {"!HostSNI(`a.com`)", "HostSNI(`b.com`)", true, Intersection::kUnknown, false},
       {"ALPN(`h2`)", "HostSNI(`b.com`)", true, Intersection::kUnknown, false},
+      {"HostSNIRegexp(`^a`)", "HostSNI(`a.com`)", true, Intersection::kSome, true},
+      {"HostSNIRegexp(`^a`)", "HostSNI(`b.com`)", true, Intersection::kNone, false},
+      {"HostSNIRegexp(`^a`)", "HostSNI(`*.a.com`)", true, Intersection::kUnknown, false},
+      {"HostSNIRegexp(`^a`)", "HostSNIRegexp(`^b`)", true, Intersection::kUnknown, false},
+      {"HostSNIRegexp(`^a`) && ClientIP(`10.0.0.0/8`)",
+       "HostSNI(`a.com`) && ClientIP(`10.1.0.0/16`)", true, Intersection::kSome, true},
       // Without TLS there is no SNI: a HostSNI with a name matches nothing.
       {"HostSNI(`*`)", "HostSNI(`a.com`)", false, Intersection::kNone, false},
   };

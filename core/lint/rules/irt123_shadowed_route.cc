@@ -16,10 +16,11 @@ default entry points (known with `--traefik-config`; otherwise they are only com
 other). The finding names the shadowing route.
 
 Covered forms (anything else is treated as unknown, and the rule stays quiet rather than guess):
-`HostSNI` with an exact name, a `*.` wildcard (one label) or `*`; `ClientIP` with an address or
-CIDR of the same family; `&&` and `||` of these. For the shadowed route, other matchers joined
-with `&&` only narrow it and are ignored; negations make the shadowing route unknown. Without
-TLS, HostSNI names never match.
+`HostSNI` with an exact name, a `*.` wildcard (one label) or `*`; `HostSNIRegexp` against exact
+names (decided by running the regexp on the name, as the router does) and against the same
+pattern; `ClientIP` with an address or CIDR of the same family; `&&` and `||` of these. For the
+shadowed route, other matchers joined with `&&` only narrow it and are ignored; negations make
+the shadowing route unknown. Without TLS, HostSNI names never match.
 
 ## Why is this bad?
 The route is dead configuration; often the priority or the rule of one of them is wrong
