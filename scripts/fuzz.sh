@@ -7,8 +7,8 @@
 #                  fuzzes with) instead of the fuzz preset's build/fuzz
 #     --seconds N  fuzzing time: in all, split evenly over the targets (default 120), or for each
 #                  target with --each
-#     --merge      minimise what the run found into testdata/fuzz/TARGET (to commit the grown
-#                  corpus); without it new inputs stay in build/fuzz/corpus/TARGET
+#     --merge      add what the run found that brings new coverage to testdata/fuzz/TARGET (to
+#                  commit the grown corpus); without it new inputs stay in BUILD/corpus/TARGET
 #     TARGET       rule_parser proxy_wire yaml_load validate render traefik_config
 #                  project_config (default: all)
 # A crash, leak, timeout (10 s) or out-of-memory (2 GB) stops the run with exit 1 and prints the
@@ -49,7 +49,7 @@ fi
 cmake --build "$build" --target fuzz_all
 mkdir -p "$build/artifacts" "$build/corpus"
 
-printf '%-15s %8s %12s %8s %8s %8s %s\n' target seconds executions cov ft corpus result
+printf '%-15s %8s %12s %8s %8s %8s %s\n' target cpu-s executions cov ft corpus result
 failed=0
 for t in "${targets[@]}"; do
   bin="$build/fuzz_$t"
@@ -59,12 +59,12 @@ for t in "${targets[@]}"; do
   dict=()
   [ -f "$build/fuzz/$t.dict" ] && dict=(-dict="$build/fuzz/$t.dict")
   log="$build/artifacts/$t.log"
-  start=$(date +%s.%N)
   rc=0
-  "$bin" -max_total_time="$per" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-    -artifact_prefix="$build/artifacts/$t-" "${dict[@]}" "$corpus" "testdata/fuzz/$t" \
-    >"$log" 2>&1 || rc=$?
-  cpu=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN{printf "%.0f", e - s}')
+  TIMEFORMAT='%U %S'
+  { time "$bin" -max_total_time="$per" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" "${dict[@]}" "$corpus" \
+    "testdata/fuzz/$t" >"$log" 2>&1 || rc=$?; } 2>"$log.time"
+  cpu=$(awk '{printf "%.0f", $1 + $2}' "$log.time")  # user + system CPU seconds
   execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -1)
   last=$(grep -E '^#[0-9]+' "$log" | tail -1)
   cov=$(sed -n 's/.*cov: \([0-9]*\).*/\1/p' <<<"$last")
@@ -82,11 +82,9 @@ for t in "${targets[@]}"; do
     ls "$build/artifacts/$t-"* 2>/dev/null | grep -v '\.log$' | sed 's/^/  input: /' >&2 || true
   fi
   if ((merge == 1 && rc == 0)); then
-    tmp=$(mktemp -d)
-    "$bin" -merge=1 -timeout=10 -rss_limit_mb=2048 "$tmp" "testdata/fuzz/$t" "$corpus" \
+    # Adds to the committed corpus only the inputs that bring new coverage; the named seeds stay.
+    "$bin" -merge=1 -timeout=10 -rss_limit_mb=2048 "testdata/fuzz/$t" "$corpus" \
       >"$build/artifacts/$t.merge.log" 2>&1
-    rm -rf "testdata/fuzz/$t"
-    mv "$tmp" "testdata/fuzz/$t"
   fi
 done
 exit $failed
