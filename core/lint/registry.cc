@@ -154,13 +154,7 @@ void RunProviderChecks(const RuleContext& ctx, diag::DiagnosticSink& sink) {
   }
 }
 
-std::vector<std::string> CheckNotes(const RuleContext& ctx) {
-  std::vector<std::string> notes = SkippedReferenceNotes(ctx);
-  if (std::optional<std::string> note = OverlapAnalysisNote(ctx)) {
-    notes.push_back(std::move(*note));
-  }
-  return notes;
-}
+std::vector<std::string> CheckNotes(const RuleContext& ctx) { return SkippedReferenceNotes(ctx); }
 
 std::string_view SuggestRule(std::string_view text) {
   std::vector<std::string_view> candidates;

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "core/rule_lang/ip.h"
@@ -376,7 +378,9 @@ bool Covers(const OverlapRoute& outer, const OverlapRoute& inner) {
   });
 }
 
-std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes) {
+namespace {
+
+std::vector<Analysed> AnalyseAll(std::span<const OverlapRoute> routes) {
   std::vector<Analysed> all;
   for (std::size_t i = 0; i < routes.size(); ++i) {
     std::optional<Analysed> a = Analyse(routes[i], i);
@@ -385,65 +389,231 @@ std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes) {
     }
     all.push_back(std::move(*a));
   }
-  std::vector<Overlap> out;
-  for (std::size_t jj = 0; jj < all.size(); ++jj) {
-    const Analysed& b = all[jj];
-    const OverlapRoute& rb = routes[b.index];
-    const Analysed* shadow = nullptr;
-    const Analysed* tie = nullptr;
-    std::string shadow_ep;
-    std::string tie_ep;
+  return all;
+}
+
+/// For one losing route: the highest-priority route that shadows it, else the first earlier
+/// one of equal priority it may race, among the candidates (indices into `all`, ascending).
+class LoserScan {
+ public:
+  LoserScan(std::span<const OverlapRoute> routes, const std::vector<Analysed>& all, std::size_t jj)
+      : routes_(routes), all_(all), jj_(jj), b_(all[jj]), rb_(routes[b_.index]) {}
+
+  void Consider(std::size_t ii) {
+    const Analysed& a = all_[ii];
+    const OverlapRoute& ra = routes_[a.index];
+    if (ii == jj_ || ra.has_tls != rb_.has_tls ||
+        (ra.expr->text == rb_.expr->text && ra.router_name == rb_.router_name)) {
+      return;  // one router name: the routes replace each other
+    }
+    const std::string* ep = nullptr;
+    for (const std::string& e : rb_.entry_points) {
+      if (std::find(ra.entry_points.begin(), ra.entry_points.end(), e) != ra.entry_points.end()) {
+        ep = &e;
+        break;
+      }
+    }
+    if (ep == nullptr) {
+      return;
+    }
+    if (ra.priority > rb_.priority) {
+      auto in_a = [&](const Term& t) {
+        return std::any_of(a.under.begin(), a.under.end(),
+                           [&](const Term& u) { return TermContains(u, t); });
+      };
+      bool covered = !a.under.empty() && std::all_of(b_.over.begin(), b_.over.end(), in_a);
+      if (covered && (shadow_ == nullptr || ra.priority > routes_[shadow_->index].priority)) {
+        shadow_ = &a;
+        shadow_ep_ = *ep;
+      }
+    } else if (ra.priority == rb_.priority && ii < jj_ && tie_ == nullptr && a.exact && b_.exact) {
+      bool overlap = false;
+      for (const Term& x : *a.exact) {
+        for (const Term& y : *b_.exact) {
+          Term t;
+          IpC ip;
+          overlap = overlap || (IntersectHost(x.host, y.host, &t.host) == 1 &&
+                                IntersectIp(x.ip, y.ip, &ip) == 1);
+        }
+      }
+      if (overlap) {
+        tie_ = &a;
+        tie_ep_ = *ep;
+      }
+    }
+  }
+
+  void Report(std::vector<Overlap>* out) const {
+    if (shadow_ != nullptr) {
+      out->push_back({b_.index, shadow_->index, shadow_ep_, false});
+    } else if (tie_ != nullptr) {
+      out->push_back({b_.index, tie_->index, tie_ep_, true});
+    }
+  }
+
+ private:
+  std::span<const OverlapRoute> routes_;
+  const std::vector<Analysed>& all_;
+  std::size_t jj_;
+  const Analysed& b_;
+  const OverlapRoute& rb_;
+  const Analysed* shadow_ = nullptr;
+  const Analysed* tie_ = nullptr;
+  std::string shadow_ep_;
+  std::string tie_ep_;
+};
+
+/// The part of a name a one-label wildcard matches it by ("a.b.c" -> "b.c"); "" when none.
+std::string_view WildParent(std::string_view host) {
+  std::size_t dot = host.find('.');
+  return dot == std::string_view::npos || dot == 0 ? std::string_view{} : host.substr(dot + 1);
+}
+
+/// Which routes have a host term that can contain or meet a given term, so that each losing
+/// route is compared with those only. Every route is listed once per list, in ascending order.
+class CandidateIndex {
+ public:
+  CandidateIndex(std::span<const OverlapRoute> routes, const std::vector<Analysed>& all) {
     for (std::size_t ii = 0; ii < all.size(); ++ii) {
-      const Analysed& a = all[ii];
-      const OverlapRoute& ra = routes[a.index];
-      if (ii == jj || ra.has_tls != rb.has_tls ||
-          (ra.expr->text == rb.expr->text && ra.router_name == rb.router_name)) {
-        // one router name: the routes replace each other
-        continue;
-      }
-      std::string ep;
-      bool shared = false;
-      for (const std::string& e : rb.entry_points) {
-        if (!shared &&
-            std::find(ra.entry_points.begin(), ra.entry_points.end(), e) != ra.entry_points.end()) {
-          shared = true;
-          ep = e;
-        }
-      }
-      if (!shared) {
-        continue;
-      }
-      if (ra.priority > rb.priority) {
-        auto in_a = [&](const Term& t) {
-          return std::any_of(a.under.begin(), a.under.end(),
-                             [&](const Term& u) { return TermContains(u, t); });
-        };
-        bool covered = !a.under.empty() && std::all_of(b.over.begin(), b.over.end(), in_a);
-        if (covered && (shadow == nullptr || ra.priority > routes[shadow->index].priority)) {
-          shadow = &a;
-          shadow_ep = ep;
-        }
-      } else if (ra.priority == rb.priority && ii < jj && tie == nullptr && a.exact && b.exact) {
-        bool overlap = false;
-        for (const Term& x : *a.exact) {
-          for (const Term& y : *b.exact) {
-            Term t;
-            IpC ip;
-            overlap = overlap || (IntersectHost(x.host, y.host, &t.host) == 1 &&
-                                  IntersectIp(x.ip, y.ip, &ip) == 1);
+      const OverlapRoute& r = routes[all[ii].index];
+      auto add = [&](const std::vector<Term>& terms) {
+        for (const Term& t : terms) {
+          switch (t.host.kind) {
+            case HostC::Kind::kAny:
+              for (const std::string& ep : r.entry_points) {
+                Push(any_[{r.has_tls, ep}], ii);
+              }
+              break;
+            case HostC::Kind::kRegexp:
+              for (const std::string& ep : r.entry_points) {
+                Push(regexp_[{r.has_tls, ep}], ii);
+              }
+              break;
+            case HostC::Kind::kExact:
+              Push(exact_[t.host.s], ii);
+              if (std::string_view parent = WildParent(t.host.s); !parent.empty()) {
+                Push(exact_by_parent_[std::string(parent)], ii);
+              }
+              break;
+            case HostC::Kind::kWild:
+              Push(wild_[t.host.s], ii);
+              break;
           }
         }
-        if (overlap) {
-          tie = &a;
-          tie_ep = ep;
-        }
+      };
+      add(all[ii].under);
+      add(all[ii].over);
+      if (all[ii].exact) {
+        add(*all[ii].exact);
+      }
+      // Routes whose host is unconstrained (every route without TLS) meet every route of their
+      // entry points: those losers are compared with their entry points' routes.
+      for (const std::string& ep : r.entry_points) {
+        Push(by_entry_point_[{r.has_tls, ep}], ii);
       }
     }
-    if (shadow != nullptr) {
-      out.push_back({b.index, shadow->index, shadow_ep, false});
-    } else if (tie != nullptr) {
-      out.push_back({b.index, tie->index, tie_ep, true});
+  }
+
+  /// Candidates for losing route jj, ascending.
+  std::vector<std::size_t> For(std::span<const OverlapRoute> routes,
+                               const std::vector<Analysed>& all, std::size_t jj) const {
+    const Analysed& b = all[jj];
+    const OverlapRoute& rb = routes[b.index];
+    std::vector<const std::vector<std::size_t>*> lists;
+    bool unconstrained = false;
+    // Routes with an unconstrained or regexp host term, of b's side, on b's entry points.
+    auto add_by_entry_point = [&](const EntryPointLists& by_ep) {
+      for (const std::string& ep : rb.entry_points) {
+        auto it = by_ep.find({rb.has_tls, ep});
+        lists.push_back(it == by_ep.end() ? nullptr : &it->second);
+      }
+    };
+    auto add = [&](const std::vector<Term>& terms) {
+      for (const Term& t : terms) {
+        switch (t.host.kind) {
+          case HostC::Kind::kAny:
+          case HostC::Kind::kRegexp:
+            unconstrained = true;  // may meet any name: compare with the entry points' routes
+            break;
+          case HostC::Kind::kExact:
+            add_by_entry_point(any_);
+            add_by_entry_point(regexp_);
+            lists.push_back(Find(exact_, t.host.s));
+            lists.push_back(Find(wild_, std::string(WildParent(t.host.s))));
+            break;
+          case HostC::Kind::kWild:
+            add_by_entry_point(any_);
+            lists.push_back(Find(wild_, t.host.s));
+            lists.push_back(Find(exact_by_parent_, t.host.s));
+            break;
+        }
+      }
+    };
+    add(b.over);
+    if (b.exact) {
+      add(*b.exact);
     }
+    if (unconstrained) {
+      lists.clear();
+      add_by_entry_point(by_entry_point_);
+    }
+    std::vector<std::size_t> out;
+    for (const std::vector<std::size_t>* l : lists) {
+      if (l != nullptr) {
+        out.insert(out.end(), l->begin(), l->end());
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  using Lists = std::unordered_map<std::string, std::vector<std::size_t>>;
+  using EntryPointLists = std::map<std::pair<bool, std::string>, std::vector<std::size_t>>;
+  static void Push(std::vector<std::size_t>& list, std::size_t ii) {
+    if (list.empty() || list.back() != ii) {
+      list.push_back(ii);
+    }
+  }
+  static const std::vector<std::size_t>* Find(const Lists& lists, const std::string& key) {
+    auto it = lists.find(key);
+    return it == lists.end() ? nullptr : &it->second;
+  }
+
+  EntryPointLists any_;     ///< routes with an unconstrained host term, by side and entry point
+  EntryPointLists regexp_;  ///< routes with a regexp host term, by side and entry point
+  Lists exact_;
+  Lists exact_by_parent_;
+  Lists wild_;
+  EntryPointLists by_entry_point_;
+};
+
+}  // namespace
+
+std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes) {
+  std::vector<Analysed> all = AnalyseAll(routes);
+  CandidateIndex index(routes, all);
+  std::vector<Overlap> out;
+  for (std::size_t jj = 0; jj < all.size(); ++jj) {
+    LoserScan scan(routes, all, jj);
+    for (std::size_t ii : index.For(routes, all, jj)) {
+      scan.Consider(ii);
+    }
+    scan.Report(&out);
+  }
+  return out;
+}
+
+std::vector<Overlap> FindOverlapsPairwise(std::span<const OverlapRoute> routes) {
+  std::vector<Analysed> all = AnalyseAll(routes);
+  std::vector<Overlap> out;
+  for (std::size_t jj = 0; jj < all.size(); ++jj) {
+    LoserScan scan(routes, all, jj);
+    for (std::size_t ii = 0; ii < all.size(); ++ii) {
+      scan.Consider(ii);
+    }
+    scan.Report(&out);
   }
   return out;
 }

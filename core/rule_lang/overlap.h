@@ -38,10 +38,17 @@ struct Overlap {
   bool tie = false;         ///< same priority (order unspecified) rather than strictly shadowed
 };
 
-/// Compares the routes pairwise (quadratic: callers limit the input, see kMaxOverlapRoutes).
 /// For each route, reports the highest-priority route that shadows it, else the first earlier
 /// route of equal priority it may race; at most one Overlap per losing route, in route order.
+/// Each route is compared only with the routes whose SNI constraints can contain or meet its
+/// own (an index by exact name, wildcard suffix and entry point): near-linear for routes with
+/// names; a route whose SNI is unconstrained (every route without TLS, HostSNI(`*`), a regexp)
+/// is compared with every route of its entry points.
 std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes);
+
+/// The same answer by comparing every pair (quadratic): the reference the tests hold
+/// FindOverlaps to.
+std::vector<Overlap> FindOverlapsPairwise(std::span<const OverlapRoute> routes);
 
 /// Whether some connection matches both of two routes (their entry points and priorities are
 /// not considered; a route without TLS sees no SNI).
@@ -54,8 +61,5 @@ Intersection Intersect(const OverlapRoute& a, const OverlapRoute& b);
 /// True when every connection `inner` matches is matched by `outer` as well (conservative:
 /// false when the analysis cannot tell).
 bool Covers(const OverlapRoute& outer, const OverlapRoute& inner);
-
-/// The input size above which callers should not run FindOverlaps.
-inline constexpr std::size_t kMaxOverlapRoutes = 3000;
 
 }  // namespace irtcp::rule_lang

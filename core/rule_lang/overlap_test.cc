@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -178,6 +179,68 @@ TEST(RuleOverlap, IntersectAndCovers) {
     EXPECT_EQ(Intersect(ra, rb), c.want);
     EXPECT_EQ(Intersect(rb, ra), c.want);
     EXPECT_EQ(Covers(ra, rb), c.a_covers_b);
+  }
+}
+
+// The indexed FindOverlaps finds exactly what comparing every pair finds, on generated route
+// sets mixing every covered form (names, wildcards, catch-alls, regexps, ClientIP, && and ||,
+// negations, ALPN), TLS and non-TLS routes, shared and separate entry points, equal priorities.
+TEST(RuleOverlap, IndexedEqualsPairwiseOnGeneratedRoutes) {
+  const std::vector<std::string> atoms = {"HostSNI(`a.example.test`)",
+                                          "HostSNI(`b.example.test`)",
+                                          "HostSNI(`x.a.example.test`)",
+                                          "HostSNI(`*.example.test`)",
+                                          "HostSNI(`*.a.example.test`)",
+                                          "HostSNI(`*`)",
+                                          "HostSNIRegexp(`^a`)",
+                                          "HostSNIRegexp(`example`)",
+                                          "HostSNIRegexp(`.*`)",
+                                          "ClientIP(`10.0.0.0/8`)",
+                                          "ClientIP(`10.1.0.0/16`)",
+                                          "ClientIP(`192.168.0.1`)",
+                                          "ClientIP(`::1`)",
+                                          "ALPN(`h2`)",
+                                          "!HostSNI(`a.example.test`)",
+                                          "HostSNI(`A.Example.Test.`)",
+                                          "HostSNI(`c.test`, `a.example.test`)"};
+  const std::vector<std::vector<std::string>> ep_sets = {{"web"}, {"db"}, {"web", "db"}, {""}};
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    std::mt19937 rng(seed);
+    auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+    std::size_t count = 20 + pick(180);
+    std::vector<MatchExpr> exprs;
+    std::vector<OverlapRoute> in;
+    exprs.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      std::string match = atoms[pick(atoms.size())];
+      switch (pick(4)) {
+        case 0:
+          match += " && " + atoms[pick(atoms.size())];
+          break;
+        case 1:
+          match = "(" + match + ") || " + atoms[pick(atoms.size())];
+          break;
+        default:
+          break;
+      }
+      Error err;
+      std::optional<MatchExpr> e = Parse(match, &err);
+      ASSERT_TRUE(e.has_value()) << match << ": " << err.message;
+      exprs.push_back(std::move(*e));
+      OverlapRoute o;
+      o.expr = &exprs.back();
+      o.priority = static_cast<std::int64_t>(pick(4));
+      o.has_tls = pick(4) != 0;
+      o.entry_points = ep_sets[pick(ep_sets.size())];
+      o.router_name = "router" + std::to_string(pick(count));
+      in.push_back(std::move(o));
+    }
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::vector<Overlap> pairwise = FindOverlapsPairwise(in);
+    EXPECT_EQ(Show(FindOverlaps(in)), Show(pairwise));
+    if (seed == 1) {
+      EXPECT_FALSE(pairwise.empty());  // the generator does produce overlaps
+    }
   }
 }
 

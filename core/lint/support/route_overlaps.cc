@@ -6,15 +6,6 @@ namespace irtcp::lint {
 
 std::vector<rule_lang::Overlap> FindOverlaps(const RuleLangEnv& env) {
   const std::vector<RouteMatch>& routes = env.routes();
-  // The comparison is quadratic: beyond the limit, skip the analysis before spending anything on
-  // it (OverlapAnalysisNote tells the user).
-  std::size_t candidates = 0;
-  for (const RouteMatch& r : routes) {
-    candidates += r.empty || !r.processed ? 0U : 1U;
-  }
-  if (candidates > rule_lang::kMaxOverlapRoutes) {
-    return {};
-  }
   std::vector<rule_lang::OverlapRoute> in;
   std::vector<std::size_t> index;  // in[k] is routes[index[k]]
   for (std::size_t i = 0; i < routes.size(); ++i) {
@@ -47,22 +38,6 @@ std::vector<rule_lang::Overlap> FindOverlaps(const RuleLangEnv& env) {
     o.winner = index[o.winner];
   }
   return out;
-}
-
-std::optional<std::string> OverlapAnalysisNote(const RuleContext& ctx) {
-  const ProviderView& env = ctx.Shared<ProviderView>();
-  std::size_t routes = 0;
-  for (const model::IngressRouteTCP* irt : env.processed()) {
-    for (const model::Route& route : irt->routes) {
-      routes += route.match.present && !route.match.value.empty() ? 1U : 0U;
-    }
-  }
-  if (routes <= rule_lang::kMaxOverlapRoutes) {
-    return std::nullopt;
-  }
-  return "shadowed and ambiguous route checks (IRT123, IRT124) skipped: " + std::to_string(routes) +
-         " routes, more than the " + std::to_string(rule_lang::kMaxOverlapRoutes) +
-         " they compare pairwise; run them on fewer files";
 }
 
 }  // namespace irtcp::lint

@@ -1,5 +1,5 @@
 // The route-overlap analysis (rule_lang::FindOverlaps) over the run's routes, computed once for
-// IRT123 and IRT124, and the note that says when the input is too large for it.
+// IRT123 and IRT124.
 #pragma once
 
 #include <optional>
@@ -13,11 +13,8 @@
 namespace irtcp::lint {
 
 /// rule_lang::FindOverlaps over the routes Traefik builds; the indices are into
-/// RuleLangEnv::routes(). Empty above rule_lang::kMaxOverlapRoutes non-empty routes.
+/// RuleLangEnv::routes(). Runs on inputs of any size (an index, not every pair).
 std::vector<rule_lang::Overlap> FindOverlaps(const RuleLangEnv& env);
-
-/// The run-summary note when FindOverlaps skips this input for its size.
-std::optional<std::string> OverlapAnalysisNote(const RuleContext& ctx);
 
 /// FindOverlaps over the run's shared RuleLangEnv (`ctx.Shared<RouteOverlaps>()`).
 struct RouteOverlaps {
