@@ -35,10 +35,26 @@ struct IpC {
   std::array<std::uint8_t, 16> bytes{};
   int prefix = 128;  ///< over the 16-byte form
 };
+/// ALPN constraints: the client offers at least one protocol of every set (ALPN(`a`) &&
+/// ALPN(`b`) offers both); no sets: unconstrained. Any conjunction can be met (a client may
+/// offer every protocol), so ALPN never makes two terms disjoint.
+using AlpnC = std::vector<std::vector<std::string>>;
 struct Term {
   HostC host;
   IpC ip;
+  AlpnC alpn;
 };
+
+/// Every connection meeting `inner` meets `outer`: each set of outer holds some set of inner.
+bool AlpnContains(const AlpnC& outer, const AlpnC& inner) {
+  return std::all_of(outer.begin(), outer.end(), [&](const std::vector<std::string>& o) {
+    return std::any_of(inner.begin(), inner.end(), [&](const std::vector<std::string>& i) {
+      return std::all_of(i.begin(), i.end(), [&](const std::string& p) {
+        return std::find(o.begin(), o.end(), p) != o.end();
+      });
+    });
+  });
+}
 enum class Mode : std::uint8_t { kUnder, kOver, kExact };
 constexpr std::size_t kMaxTerms = 64;
 
@@ -172,6 +188,8 @@ std::optional<std::vector<Term>> Dnf(const NormNode& n, Syntax syntax, Mode mode
           }
           t.host = a.host;  // over-approximation: keep one side
         }
+        t.alpn = a.alpn;
+        t.alpn.insert(t.alpn.end(), b.alpn.begin(), b.alpn.end());
         int ip = IntersectIp(a.ip, b.ip, &t.ip);
         if (ip == 0 || (ip < 0 && mode == Mode::kUnder)) {
           continue;
@@ -245,6 +263,15 @@ std::optional<std::vector<Term>> Dnf(const NormNode& n, Syntax syntax, Mode mode
     }
     return out;
   }
+  if (call.matcher == Matcher::kAlpn) {
+    Term t;
+    t.alpn.emplace_back();
+    for (const Arg& a : call.args) {
+      t.alpn.back().push_back(a.value);  // compared as written, like the matcher
+    }
+    out.push_back(std::move(t));
+    return out;
+  }
   if (call.matcher == Matcher::kClientIp) {
     for (const Arg& a : call.args) {
       std::optional<IpC> ip = ParseIpConstraint(a.value);
@@ -273,7 +300,7 @@ bool TermContains(const Term& outer, const Term& inner) {
                 (inner.host.kind == K::kRegexp && inner.host.s == outer.host.s)));
   bool ip = outer.ip.any ||
             (!inner.ip.any && outer.ip.v4 == inner.ip.v4 && PrefixContains(outer.ip, inner.ip));
-  return host && ip;
+  return host && ip && AlpnContains(outer.alpn, inner.alpn);
 }
 
 struct Analysed {
@@ -283,15 +310,17 @@ struct Analysed {
   std::optional<std::vector<Term>> exact;
 };
 
-// Without TLS the SNI is always empty: HostSNI-constrained terms never match, and a regexp
-// term matches every connection or none, as the regexp matches "" or not.
+// Without TLS the SNI is always empty and no ALPN is offered: HostSNI- and ALPN-constrained
+// terms never match, and a regexp term matches every connection or none, as the regexp matches
+// "" or not.
 void DropSniTerms(std::vector<Term>* terms) {
   for (Term& t : *terms) {
     if (t.host.kind == HostC::Kind::kRegexp && t.host.RegexpMatches("")) {
       t.host = HostC{};
     }
   }
-  std::erase_if(*terms, [](const Term& t) { return t.host.kind != HostC::Kind::kAny; });
+  std::erase_if(*terms,
+                [](const Term& t) { return t.host.kind != HostC::Kind::kAny || !t.alpn.empty(); });
 }
 
 /// The route's constraints; nullopt when the analysis gives up (too many terms).

@@ -1,7 +1,7 @@
 // Which routes can never win a connection, or race another route of the same priority: a
-// conservative comparison of match expressions over their HostSNI, HostSNIRegexp and ClientIP
-// constraints (a regexp against an exact name is decided by running it; other matchers and
-// negations count as "unknown"). Used by the lint rules IRT123 and IRT124;
+// conservative comparison of match expressions over their HostSNI, HostSNIRegexp, ALPN and
+// ClientIP constraints (a regexp against an exact name is decided by running it; negations
+// count as "unknown"). Used by the lint rules IRT123 and IRT124;
 // `explain` and `serve` can ask the same question of their route tables.
 #pragma once
 
@@ -55,7 +55,7 @@ std::vector<Overlap> FindOverlapsPairwise(std::span<const OverlapRoute> routes);
 enum class Intersection : std::uint8_t {
   kNone,     ///< no connection matches both
   kSome,     ///< some connection matches both
-  kUnknown,  ///< the analysis cannot tell (negations, ALPN, two regexps, mixed IP families)
+  kUnknown,  ///< the analysis cannot tell (negations, two regexps, mixed IP families)
 };
 Intersection Intersect(const OverlapRoute& a, const OverlapRoute& b);
 /// True when every connection `inner` matches is matched by `outer` as well (conservative:

@@ -107,9 +107,21 @@ TEST(RuleOverlap, Table) {
       {"a negation is unknown: it shadows nothing",
        {{"!HostSNI(`x.com`)", 10}, {"HostSNI(`a.com`)", 5}},
        {}},
-      {"other matchers are unknown: they can still be shadowed",
+      {"other matchers only narrow the shadowed route",
        {{"HostSNI(`*`)", 10}, {"HostSNI(`a.com`) && ALPN(`h2`)", 5}},
        {{1, 0, "web", false}}},
+      {"an ALPN route shadows the routes that need that protocol, and only those",
+       {{"ALPN(`postgresql`)", 30},
+        {"HostSNI(`db.test`) && ALPN(`postgresql`)", 5},
+        {"HostSNI(`db.test`)", 4},
+        {"HostSNI(`db.test`) && ALPN(`h2`)", 3}},
+       {{1, 0, "web", false}, {3, 2, "web", false}}},
+      {"ALPN routes of one priority race when a client can offer both protocols",
+       {{"HostSNI(`a.test`) && ALPN(`h2`)", 5}, {"HostSNI(`a.test`) && ALPN(`http/1.1`)", 5}},
+       {{1, 0, "web", true}}},
+      {"without TLS an ALPN route never matches",
+       {{"ALPN(`h2`)", 30, false}, {"ClientIP(`10.0.0.0/8`)", 5, false}},
+       {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.what);
@@ -158,7 +170,13 @@ TEST(RuleOverlap, IntersectAndCovers) {
        false},
       {"HostSNI(`a.com`) || HostSNI(`b.com`)", "HostSNI(`b.com`)", true, Intersection::kSome, true},
       {"!HostSNI(`a.com`)", "HostSNI(`b.com`)", true, Intersection::kUnknown, false},
-      {"ALPN(`h2`)", "HostSNI(`b.com`)", true, Intersection::kUnknown, false},
+      {"ALPN(`h2`)", "HostSNI(`b.com`)", true, Intersection::kSome, false},
+      {"ALPN(`h2`)", "ALPN(`h2`) && HostSNI(`b.com`)", true, Intersection::kSome, true},
+      {"ALPN(`h2`)", "ALPN(`http/1.1`)", true, Intersection::kSome, false},
+      {"ALPN(`h2`) || ALPN(`x`)", "ALPN(`x`) && ALPN(`y`)", true, Intersection::kSome, true},
+      {"ALPN(`h2`)", "ALPN(`H2`)", true, Intersection::kSome, false},  // compared as written
+      // Without TLS no ALPN is offered.
+      {"ALPN(`h2`)", "ClientIP(`10.0.0.0/8`)", false, Intersection::kNone, false},
       {"HostSNIRegexp(`^a`)", "HostSNI(`a.com`)", true, Intersection::kSome, true},
       {"HostSNIRegexp(`^a`)", "HostSNI(`b.com`)", true, Intersection::kNone, false},
       {"HostSNIRegexp(`^a`)", "HostSNI(`*.a.com`)", true, Intersection::kUnknown, false},

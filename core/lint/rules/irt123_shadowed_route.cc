@@ -18,9 +18,9 @@ other). The finding names the shadowing route.
 Covered forms (anything else is treated as unknown, and the rule stays quiet rather than guess):
 `HostSNI` with an exact name, a `*.` wildcard (one label) or `*`; `HostSNIRegexp` against exact
 names (decided by running the regexp on the name, as the router does) and against the same
-pattern; `ClientIP` with an address or CIDR of the same family; `&&` and `||` of these. For the
-shadowed route, other matchers joined with `&&` only narrow it and are ignored; negations make
-the shadowing route unknown. Without TLS, HostSNI names never match.
+pattern; `ALPN` (a route needing a protocol is covered by one that takes any connection offering
+it); `ClientIP` with an address or CIDR of the same family; `&&` and `||` of these. Negations
+make the shadowing route unknown. Without TLS, HostSNI names and ALPN never match.
 
 ## Why is this bad?
 The route is dead configuration; often the priority or the rule of one of them is wrong
