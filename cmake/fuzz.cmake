@@ -43,7 +43,7 @@ endfunction()
 irtcp_add_fuzzer(rule_parser SOURCE ${PROJECT_SOURCE_DIR}/core/rule_lang/parser_fuzzer.cc
                  LIBS irtcp_core DICT ${IRTCP_FUZZ_CORPORA}/rule_parser.dict)
 irtcp_add_fuzzer(proxy_wire SOURCE ${PROJECT_SOURCE_DIR}/core/proxy/wire_fuzzer.cc
-                 LIBS irtcp_proxy)
+                 LIBS irtcp_wire)
 irtcp_add_fuzzer(yaml_load SOURCE ${PROJECT_SOURCE_DIR}/core/yaml/load_fuzzer.cc
                  LIBS irtcp_core DICT ${IRTCP_FUZZ_CORPORA}/manifest.dict)
 irtcp_add_fuzzer(validate SOURCE ${PROJECT_SOURCE_DIR}/core/run/validate_fuzzer.cc

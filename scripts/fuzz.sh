@@ -3,8 +3,8 @@
 # -fsanitize=fuzzer-no-link,address,undefined) and fuzzes them live.
 #
 #   scripts/fuzz.sh [--build DIR] [--seconds N] [--each] [--merge] [TARGET...]
-#     --build DIR  use that configured build (IRTCP_FUZZ=ON, e.g. build/asan-ubsan, which CI
-#                  fuzzes with) instead of the fuzz preset's build/fuzz
+#     --build DIR  use that configured build (IRTCP_FUZZ=ON, clang) instead of the fuzz
+#                  preset's build/fuzz
 #     --seconds N  fuzzing time: in all, split evenly over the targets (default 120), or for each
 #                  target with --each
 #     --merge      add what the run found that brings new coverage to testdata/fuzz/TARGET (to

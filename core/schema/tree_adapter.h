@@ -24,7 +24,9 @@
 #pragma GCC diagnostic ignored "-Wsign-conversion"
 #pragma GCC diagnostic ignored "-Wshadow"
 #pragma GCC diagnostic ignored "-Wold-style-cast"
+#if !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/internal/adapter.hpp>
@@ -203,7 +205,6 @@ class TreeAdapter
     : public valijson::adapters::BasicAdapter<TreeAdapter, TreeArray, TreeObjectMember, TreeObject,
                                               TreeValue> {
  public:
-  TreeAdapter() = default;
   TreeAdapter(const yaml::Document& doc, yaml::NodeId id) : BasicAdapter(TreeValue(&doc, id)) {}
 };
 
