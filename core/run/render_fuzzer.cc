@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/config/project_config.h"
 #include "core/render/render.h"
 #include "core/resolve/resolver.h"
 #include "core/resolve/route_plan.h"
+#include "core/run/fuzz_session.h"
 #include "core/run/session.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -19,14 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) {
     return 0;
   }
-  static const std::vector<std::string_view> kVersions = config::KnownTraefikVersions();
-  run::SessionOptions so;
-  so.command = run::Command::kRender;
-  so.static_config.traefik_version = std::string(kVersions[data[0] % kVersions.size()]);
-  so.load.threads = 1;
-  so.load.collect.texts.push_back(
-      {"fuzz.yaml", std::string(reinterpret_cast<const char*>(data + 1), size - 1)});
-  std::unique_ptr<run::Session> session = run::RunSession(so);
+  std::unique_ptr<run::Session> session =
+      run::RunSession(run::FuzzSessionOptions(run::Command::kRender, data, size));
   if (!session->fatal_error.empty() || session->loaded == nullptr) {
     return 0;
   }

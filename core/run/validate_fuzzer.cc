@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/config/project_config.h"
 #include "core/report/formatter.h"
+#include "core/run/fuzz_session.h"
 #include "core/run/session.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -18,14 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) {
     return 0;
   }
-  static const std::vector<std::string_view> kVersions = config::KnownTraefikVersions();
-  run::SessionOptions so;
-  so.command = run::Command::kValidate;
-  so.static_config.traefik_version = std::string(kVersions[data[0] % kVersions.size()]);
-  so.load.threads = 1;
-  so.load.collect.texts.push_back(
-      {"fuzz.yaml", std::string(reinterpret_cast<const char*>(data + 1), size - 1)});
-  std::unique_ptr<run::Session> session = run::RunSession(so);
+  std::unique_ptr<run::Session> session =
+      run::RunSession(run::FuzzSessionOptions(run::Command::kValidate, data, size));
   if (session->loaded == nullptr) {
     return 0;
   }
