@@ -233,10 +233,13 @@ TEST(RuleOverlap, IndexedEqualsPairwiseOnGeneratedRoutes) {
       std::string match = atoms[pick(atoms.size())];
       switch (pick(4)) {
         case 0:
-          match += " && " + atoms[pick(atoms.size())];
+          match += " && ";
+          match += atoms[pick(atoms.size())];
           break;
         case 1:
-          match = "(" + match + ") || " + atoms[pick(atoms.size())];
+          match.insert(0, "(");
+          match += ") || ";
+          match += atoms[pick(atoms.size())];
           break;
         default:
           break;
