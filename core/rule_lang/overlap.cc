@@ -421,8 +421,10 @@ std::vector<Analysed> AnalyseAll(std::span<const OverlapRoute> routes) {
   return all;
 }
 
-/// For one losing route: the highest-priority route that shadows it, else the first earlier
-/// one of equal priority it may race, among the candidates (indices into `all`, ascending).
+/// For one losing route: the highest-priority route that shadows it (the first of those, in
+/// route order), else the first earlier one of equal priority it may race, among the candidates
+/// (indices into `all`). The answer does not depend on the order of Consider calls, and a
+/// caller walking candidates by descending priority can stop once Done says so.
 class LoserScan {
  public:
   LoserScan(std::span<const OverlapRoute> routes, const std::vector<Analysed>& all, std::size_t jj)
@@ -450,12 +452,17 @@ class LoserScan {
         return std::any_of(a.under.begin(), a.under.end(),
                            [&](const Term& u) { return TermContains(u, t); });
       };
+      if (shadow_ != nullptr && !Before(ii, shadow_ii_)) {
+        return;
+      }
       bool covered = !a.under.empty() && std::all_of(b_.over.begin(), b_.over.end(), in_a);
-      if (covered && (shadow_ == nullptr || ra.priority > routes_[shadow_->index].priority)) {
+      if (covered) {
         shadow_ = &a;
+        shadow_ii_ = ii;
         shadow_ep_ = *ep;
       }
-    } else if (ra.priority == rb_.priority && ii < jj_ && tie_ == nullptr && a.exact && b_.exact) {
+    } else if (ra.priority == rb_.priority && ii < jj_ && (tie_ == nullptr || ii < tie_ii_) &&
+               a.exact && b_.exact) {
       bool overlap = false;
       for (const Term& x : *a.exact) {
         for (const Term& y : *b_.exact) {
@@ -467,9 +474,23 @@ class LoserScan {
       }
       if (overlap) {
         tie_ = &a;
+        tie_ii_ = ii;
         tie_ep_ = *ep;
       }
     }
+  }
+
+  /// Whether no candidate ranked at or after `ii` in (priority descending, route order) can
+  /// change the answer.
+  [[nodiscard]] bool Done(std::size_t ii) const {
+    std::int64_t p = routes_[all_[ii].index].priority;
+    if (p < rb_.priority) {
+      return true;
+    }
+    if (shadow_ != nullptr) {
+      return !Before(ii, shadow_ii_);
+    }
+    return p == rb_.priority && (ii > jj_ || (tie_ != nullptr && ii > tie_ii_));
   }
 
   void Report(std::vector<Overlap>* out) const {
@@ -486,8 +507,17 @@ class LoserScan {
   std::size_t jj_;
   const Analysed& b_;
   const OverlapRoute& rb_;
+  /// Ranks candidate x before y: higher priority, then earlier in route order.
+  [[nodiscard]] bool Before(std::size_t x, std::size_t y) const {
+    std::int64_t px = routes_[all_[x].index].priority;
+    std::int64_t py = routes_[all_[y].index].priority;
+    return px > py || (px == py && x < y);
+  }
+
   const Analysed* shadow_ = nullptr;
   const Analysed* tie_ = nullptr;
+  std::size_t shadow_ii_ = 0;
+  std::size_t tie_ii_ = 0;
   std::string shadow_ep_;
   std::string tie_ep_;
 };
@@ -541,11 +571,21 @@ class CandidateIndex {
         Push(by_entry_point_[{r.has_tls, ep}], ii);
       }
     }
+    // Those lists are walked by rank (descending priority, then route order), so that a scan
+    // stops at the first route that shadows the loser.
+    auto priority = [&](std::size_t ii) { return routes[all[ii].index].priority; };
+    for (auto& [key, list] : by_entry_point_) {
+      std::stable_sort(list.begin(), list.end(),
+                       [&](std::size_t x, std::size_t y) { return priority(x) > priority(y); });
+    }
   }
 
-  /// Candidates for losing route jj, ascending.
+  /// Candidates for losing route jj, ascending. For a loser whose host is unconstrained, the
+  /// candidates are every route of its entry points instead: those lists, by rank, go to
+  /// `ranked` (and the result is empty).
   std::vector<std::size_t> For(std::span<const OverlapRoute> routes,
-                               const std::vector<Analysed>& all, std::size_t jj) const {
+                               const std::vector<Analysed>& all, std::size_t jj,
+                               std::vector<const std::vector<std::size_t>*>* ranked) const {
     const Analysed& b = all[jj];
     const OverlapRoute& rb = routes[b.index];
     std::vector<const std::vector<std::size_t>*> lists;
@@ -582,11 +622,16 @@ class CandidateIndex {
     if (b.exact) {
       add(*b.exact);
     }
-    if (unconstrained) {
-      lists.clear();
-      add_by_entry_point(by_entry_point_);
-    }
     std::vector<std::size_t> out;
+    if (unconstrained) {
+      for (const std::string& ep : rb.entry_points) {
+        auto it = by_entry_point_.find({rb.has_tls, ep});
+        if (it != by_entry_point_.end()) {
+          ranked->push_back(&it->second);
+        }
+      }
+      return out;
+    }
     for (const std::vector<std::size_t>* l : lists) {
       if (l != nullptr) {
         out.insert(out.end(), l->begin(), l->end());
@@ -615,7 +660,7 @@ class CandidateIndex {
   Lists exact_;
   Lists exact_by_parent_;
   Lists wild_;
-  EntryPointLists by_entry_point_;
+  EntryPointLists by_entry_point_;  ///< every route, by side and entry point, by rank
 };
 
 }  // namespace
@@ -624,10 +669,20 @@ std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes) {
   std::vector<Analysed> all = AnalyseAll(routes);
   CandidateIndex index(routes, all);
   std::vector<Overlap> out;
+  std::vector<const std::vector<std::size_t>*> ranked;
   for (std::size_t jj = 0; jj < all.size(); ++jj) {
     LoserScan scan(routes, all, jj);
-    for (std::size_t ii : index.For(routes, all, jj)) {
+    ranked.clear();
+    for (std::size_t ii : index.For(routes, all, jj, &ranked)) {
       scan.Consider(ii);
+    }
+    for (const std::vector<std::size_t>* list : ranked) {
+      for (std::size_t ii : *list) {
+        if (scan.Done(ii)) {
+          break;
+        }
+        scan.Consider(ii);
+      }
     }
     scan.Report(&out);
   }

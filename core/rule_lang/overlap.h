@@ -43,7 +43,10 @@ struct Overlap {
 /// Each route is compared only with the routes whose SNI constraints can contain or meet its
 /// own (an index by exact name, wildcard suffix and entry point): near-linear for routes with
 /// names; a route whose SNI is unconstrained (every route without TLS, HostSNI(`*`), a regexp)
-/// is compared with every route of its entry points.
+/// is compared with the routes of its entry points from the highest priority down, stopping at
+/// the first that shadows it (a catch-all above it ends the walk at once). Still quadratic in
+/// the worst case: many such routes, none covering another (disjoint ClientIP ranges), each
+/// with a priority of its own.
 std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes);
 
 /// The same answer by comparing every pair (quadratic): the reference the tests hold
