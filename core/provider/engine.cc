@@ -83,6 +83,11 @@ Result Engine::Run() {
     result_.fatal_error = visibility_.selector_error();
     return std::move(result_);
   }
+  for (model::Kind k : kSecretProducers) {
+    for (const model::Object* o : catalog_.input().OfKind(k)) {
+      produced_secrets_.insert(o->namespace_ + "/" + std::string(ProducedSecretName(*o)));
+    }
+  }
   LoadTlsStores();
   LoadHttpIngressRoutes();
   LoadIngressRouteTcps();
@@ -128,14 +133,10 @@ bool Engine::SecretProvided(std::string_view ns, std::string_view name) const {
   if (catalog_.FindSecret(ns, name) != nullptr) {
     return true;
   }
-  for (model::Kind k : kSecretProducers) {
-    for (const model::Object* o : catalog_.input().OfKind(k)) {
-      if (o->namespace_ == ns && ProducedSecretName(*o) == name) {
-        return true;
-      }
-    }
-  }
-  return false;
+  std::string key;
+  key.reserve(ns.size() + 1 + name.size());
+  key.append(ns).append("/").append(name);
+  return produced_secrets_.count(key) != 0;
 }
 
 const model::Secret* Engine::VisibleSecret(std::string_view ns, std::string_view name) const {

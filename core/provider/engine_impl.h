@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -113,6 +114,11 @@ class Engine {
   /// What is wrong with a route certificate's Secret, by "ns/secret" ("" = usable), so that
   /// every IngressRouteTCP naming it is told and each Secret is parsed once.
   std::unordered_map<std::string, std::string> certificate_problem_;
+  /// "ns/name" of every Secret a Certificate, SealedSecret or ExternalSecret of the input
+  /// produces (filled once, at the start of Run).
+  std::unordered_set<std::string> produced_secrets_;
+  /// HTTP Middlewares by "ns-name" (a TCP route naming one gets a pointed note).
+  std::optional<std::unordered_map<std::string, const model::Object*>> http_middlewares_;
   /// owner=helm Secrets already reported.
   std::unordered_set<const model::Secret*> helm_secrets_reported_;
   /// Index of the route being processed (events about its service refs carry it).

@@ -49,8 +49,6 @@ void Engine::CheckReferences() {
 
 void Engine::CheckMiddlewareRefs(const RouteResult& rr) {
   const model::Object& o = *rr.irtcp->object;
-  std::unordered_map<std::string, const model::Object*> http_by_key;
-  bool http_indexed = false;
   for (const model::ObjectRef& m : rr.route->middlewares) {
     if (!m.name.present || m.name.value.empty()) {
       continue;
@@ -62,14 +60,14 @@ void Engine::CheckMiddlewareRefs(const RouteResult& rr) {
     if (result_.config.tcp.middlewares.count(r.key) != 0) {
       continue;
     }
-    if (!http_indexed) {
+    if (!http_middlewares_) {  // built once, on the first missing reference
+      http_middlewares_.emplace();
       for (const model::Object* h : catalog_.input().OfKind(model::Kind::kMiddleware)) {
-        http_by_key[Normalize(MakeId(h->namespace_, h->name))] = h;
+        (*http_middlewares_)[Normalize(MakeId(h->namespace_, h->name))] = h;
       }
-      http_indexed = true;
     }
-    auto http_it = http_by_key.find(r.key);
-    const model::Object* http = http_it == http_by_key.end() ? nullptr : http_it->second;
+    auto http_it = http_middlewares_->find(r.key);
+    const model::Object* http = http_it == http_middlewares_->end() ? nullptr : http_it->second;
     bool checked = r.cross_provider ? build_.complete_input || !catalog_.middleware_tcps().empty()
                                     : Checks(model::Kind::kMiddlewareTCP, r.ns);
     if (!checked && http == nullptr) {
