@@ -187,13 +187,15 @@ class Builder {
   std::vector<std::uint64_t> weight_;  // expanded size per node
   std::uint64_t expanded_ = 0;
   bool abandon_ = false;
-  std::vector<bool> drop_;       // scratch for FinishMapping
-  std::vector<NodeId> scratch_;  // scratch for FinishMapping
+  std::vector<bool> drop_;          // scratch for FinishMapping
+  std::vector<NodeId> scratch_;     // scratch for FinishMapping
+  Document::BuildBuffers buffers_;  // a document's storage while it is built
 };
 
 void Builder::StartDocument() {
   out_.emplace_back(file_);
   doc_ = &out_.back();
+  doc_->StartBuild(&buffers_);
   depth_ = 0;
   anchors_.clear();
   weight_.clear();
@@ -391,7 +393,7 @@ bool Builder::Handle(const yaml_event_t& ev) {
         out_.pop_back();  // empty document ("---" alone, comments only)
       } else if (doc_ != nullptr) {
         doc_->set_index(static_cast<std::uint32_t>(out_.size() - 1));
-        doc_->Compact();
+        doc_->FinishBuild(&buffers_);
       }
       doc_ = nullptr;
       return true;

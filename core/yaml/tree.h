@@ -10,6 +10,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/source/location.h"
@@ -120,12 +121,31 @@ class Document {
     children_.insert(children_.end(), ids, ids + n);
     return first;
   }
-  /// Releases the growth slack of the node, child and string storage once the document is
-  /// complete (the loader keeps every document of a run in memory).
-  void Compact() {
-    nodes_.shrink_to_fit();
-    children_.shrink_to_fit();
-    strings_.shrink_to_fit();
+  /// Growth buffers the loader reuses from one document to the next: a document is built in
+  /// them, then copied out at its exact size (one allocation per array, no regrowth, no slack:
+  /// the loader keeps every document of a run in memory).
+  struct BuildBuffers {
+    std::vector<Node> nodes;
+    std::vector<NodeId> children;
+    std::string strings;
+  };
+  /// Starts building in `b`'s storage (the document must be empty).
+  void StartBuild(BuildBuffers* b) {
+    nodes_.swap(b->nodes);
+    children_.swap(b->children);
+    strings_.swap(b->strings);
+    nodes_.clear();
+    children_.clear();
+    strings_.clear();
+  }
+  /// Ends the build: the document keeps exact-size copies, `b` gets its storage back.
+  void FinishBuild(BuildBuffers* b) {
+    b->nodes = std::exchange(nodes_, std::vector<Node>());
+    nodes_.assign(b->nodes.begin(), b->nodes.end());
+    b->children = std::exchange(children_, std::vector<NodeId>());
+    children_.assign(b->children.begin(), b->children.end());
+    b->strings = std::exchange(strings_, std::string());
+    strings_.assign(b->strings);
   }
   void set_root(NodeId root) { root_ = root; }
   void set_index(std::uint32_t index) { index_ = index; }
