@@ -99,8 +99,10 @@ TEST(Install, DebPackage) {
   EXPECT_EQ(files, kLayout) << contents.out;
   cluster::ProcessResult depends = cluster::RunProcess({"dpkg-deb", "-f", deb, "Depends"});
   EXPECT_NE(depends.out.find("libc6 (>= "), std::string::npos) << depends.out;
-  EXPECT_NE(depends.out.find("libstdc++6 (>= "), std::string::npos) << depends.out;
-  // Linked statically (IRTCP_STATIC_DEPS): no runtime package.
+  // Linked statically (IRTCP_STATIC_DEPS; toml++ compiled in): libc6 is the only runtime package.
+  EXPECT_EQ(depends.out.find("libstdc++6"), std::string::npos) << depends.out;
+  EXPECT_EQ(depends.out.find("libgcc-s1"), std::string::npos) << depends.out;
+  EXPECT_EQ(depends.out.find("libtomlplusplus"), std::string::npos) << depends.out;
   EXPECT_EQ(depends.out.find("libre2"), std::string::npos) << depends.out;
   EXPECT_EQ(depends.out.find("libyaml-0"), std::string::npos) << depends.out;
   fs::remove_all(out);

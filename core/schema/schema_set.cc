@@ -49,10 +49,11 @@ bool IsTcpKind(std::string_view kind) {
   return std::find(std::begin(kTcpKinds), std::end(kTcpKinds), kind) != std::end(kTcpKinds);
 }
 
-bool SameApiVersion(const CompiledSchema& s, std::string_view api_version) {
-  return api_version.size() == s.group.size() + 1 + s.version.size() &&
-         api_version.substr(0, s.group.size()) == s.group && api_version[s.group.size()] == '/' &&
-         api_version.substr(s.group.size() + 1) == s.version;
+bool SameApiVersion(std::string_view group, std::string_view version,
+                    std::string_view api_version) {
+  return api_version.size() == group.size() + 1 + version.size() &&
+         api_version.substr(0, group.size()) == group && api_version[group.size()] == '/' &&
+         api_version.substr(group.size() + 1) == version;
 }
 
 /// Index of the release line whose tag is `tag` among version::SupportedVersions(), or -1.
@@ -154,6 +155,28 @@ std::vector<const BundledSchema*> BundledForVersion(const version::TraefikVersio
   return chosen;
 }
 
+struct SchemaSet::Entry {
+  std::string group;
+  std::string version;
+  std::string kind;
+  std::string source;
+  const BundledSchema* bundled = nullptr;  ///< compiled from this on first use, when set
+  mutable std::once_flag once;
+  mutable std::shared_ptr<const CompiledSchema> compiled;
+
+  const CompiledSchema* Get() const {
+    if (bundled != nullptr) {  // Validate runs concurrently: compile once
+      std::call_once(once, [this] {
+        std::string err;
+        // The embedded schemas are tested (SchemaBundled.AllCompile); a failure is a build bug.
+        compiled = CompileSchema(bundled->group, bundled->version, bundled->kind, bundled->source,
+                                 bundled->schema_json, &err);
+      });
+    }
+    return compiled.get();
+  }
+};
+
 SchemaSet::SchemaSet() = default;
 SchemaSet::~SchemaSet() = default;
 
@@ -170,13 +193,13 @@ const SchemaSet& SchemaSet::ForVersion(const version::TraefikVersion& v) {
     set->version_->patch.reset();
     std::vector<const BundledSchema*> chosen = BundledForVersion(*set->version_);
     for (const BundledSchema* b : chosen) {
-      std::string err;
-      std::unique_ptr<CompiledSchema> s =
-          CompileSchema(b->group, b->version, b->kind, b->source, b->schema_json, &err);
-      // The embedded schemas are tested (SchemaBundled.AllCompile); a failure here is a build bug.
-      if (s != nullptr) {
-        set->schemas_.push_back(std::move(s));
-      }
+      auto e = std::make_shared<Entry>();
+      e->group = std::string(b->group);
+      e->version = std::string(b->version);
+      e->kind = std::string(b->kind);
+      e->source = std::string(b->source);
+      e->bundled = b;
+      set->schemas_.push_back(std::move(e));
     }
     sets[line] = set;
   });
@@ -202,11 +225,17 @@ std::unique_ptr<SchemaSet> SchemaSet::FromCrd(const source::SourceFilePtr& crd, 
     if (s == nullptr) {
       return nullptr;
     }
-    auto same = [&](const std::shared_ptr<const CompiledSchema>& old) {
+    auto same = [&](const std::shared_ptr<const Entry>& old) {
       return old->group == s->group && old->version == s->version && old->kind == s->kind;
     };
     std::erase_if(set->schemas_, same);
-    set->schemas_.push_back(std::move(s));
+    auto e = std::make_shared<Entry>();
+    e->group = s->group;
+    e->version = s->version;
+    e->kind = s->kind;
+    e->source = s->source;
+    e->compiled = std::move(s);
+    set->schemas_.push_back(std::move(e));
     ++used;
   }
   if (used == 0) {
@@ -218,21 +247,27 @@ std::unique_ptr<SchemaSet> SchemaSet::FromCrd(const source::SourceFilePtr& crd, 
   return set;
 }
 
-const CompiledSchema* SchemaSet::Find(std::string_view api_version, std::string_view kind) const {
-  for (const auto& s : schemas_) {
-    if (s->kind == kind && SameApiVersion(*s, api_version)) {
-      return s.get();
+const SchemaSet::Entry* SchemaSet::FindEntry(std::string_view api_version,
+                                             std::string_view kind) const {
+  for (const auto& e : schemas_) {
+    if (e->kind == kind && SameApiVersion(e->group, e->version, api_version)) {
+      return e.get();
     }
   }
   return nullptr;
 }
 
+const CompiledSchema* SchemaSet::Find(std::string_view api_version, std::string_view kind) const {
+  const Entry* e = FindEntry(api_version, kind);
+  return e == nullptr ? nullptr : e->Get();
+}
+
 bool SchemaSet::Covers(const model::Object& obj) const {
-  return Find(obj.api_version, obj.kind_name) != nullptr;
+  return FindEntry(obj.api_version, obj.kind_name) != nullptr;
 }
 
 bool SchemaSet::Covers(std::string_view api_version, std::string_view kind) const {
-  return Find(api_version, kind) != nullptr;
+  return FindEntry(api_version, kind) != nullptr;
 }
 
 void SchemaSet::Validate(const model::Object& obj, diag::DiagnosticSink& sink) const {
@@ -315,8 +350,8 @@ void SchemaSet::MarkNewerFields(const model::Object& obj,
 
 std::vector<std::string> SchemaSet::Describe() const {
   std::vector<std::string> out;
-  for (const auto& s : schemas_) {
-    out.push_back(s->api_version() + " " + s->kind + " (" + s->source + ")");
+  for (const auto& e : schemas_) {
+    out.push_back(e->group + "/" + e->version + " " + e->kind + " (" + e->source + ")");
   }
   return out;
 }
