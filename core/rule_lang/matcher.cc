@@ -347,6 +347,18 @@ bool CompiledMatch::Eval(std::int32_t idx, const Connection& conn) const {
   return false;
 }
 
+std::vector<const re2::RE2*> CompiledMatch::HostSniRegexps() const {
+  std::vector<const re2::RE2*> out;
+  for (const auto& leaf : leaves_) {
+    if (leaf->matcher == Matcher::kHostSniRegexp) {
+      for (const auto& re : leaf->regexps) {
+        out.push_back(re.get());
+      }
+    }
+  }
+  return out;
+}
+
 bool CompiledMatch::Matches(const Connection& conn) const {
   if (nodes_.empty()) {
     return false;

@@ -41,6 +41,9 @@ class CompiledMatch {
   /// trailing dot): exact non-negated HostSNI leaves under `||`, or on one side of `&&`.
   /// Used to index routes by SNI (candidates are then checked with Matches()).
   const std::optional<std::vector<std::string>>& exact_hosts() const { return exact_hosts_; }
+  /// The regular expressions of the HostSNIRegexp leaves, in order: such a leaf matches an SNI
+  /// when one of its regexps partially matches it (callers pre-filter many with an RE2::Set).
+  std::vector<const re2::RE2*> HostSniRegexps() const;
 
   struct Leaf;
   struct CNode {

@@ -1,7 +1,11 @@
 #include "core/rule_lang/overlap.h"
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -528,8 +532,99 @@ std::string_view WildParent(std::string_view host) {
   return dot == std::string_view::npos || dot == 0 ? std::string_view{} : host.substr(dot + 1);
 }
 
-/// Which routes have a host term that can contain or meet a given term, so that each losing
-/// route is compared with those only. Every route is listed once per list, in ascending order.
+bool SameRegexpOptions(const re2::RE2::Options& a, const re2::RE2::Options& b) {
+  return a.encoding() == b.encoding() && a.posix_syntax() == b.posix_syntax() &&
+         a.longest_match() == b.longest_match() && a.literal() == b.literal() &&
+         a.never_nl() == b.never_nl() && a.dot_nl() == b.dot_nl() &&
+         a.case_sensitive() == b.case_sensitive() && a.perl_classes() == b.perl_classes() &&
+         a.word_boundary() == b.word_boundary() && a.one_line() == b.one_line();
+}
+
+/// The routes of one side and entry point with a HostSNIRegexp term, and an RE2::Set of their
+/// regexps that tells, in one pass over a name, which of them match it (instead of running
+/// every regexp on every name). A regexp the set cannot take, or a set that runs out of memory,
+/// falls back to listing the routes concerned: the filter never loses a candidate.
+class RegexpBucket {
+ public:
+  void Add(std::size_t ii, const CompiledMatch& compiled) {
+    if (routes_.empty() || routes_.back() != ii) {
+      routes_.push_back(ii);
+    }
+    for (const re2::RE2* re : compiled.HostSniRegexps()) {
+      pending_.emplace_back(ii, re);
+    }
+  }
+
+  void Compile() {
+    if (pending_.empty()) {
+      return;
+    }
+    re2::RE2::Options options = pending_.front().second->options();
+    options.set_max_mem(std::int64_t{64} << 20);
+    set_ = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+    for (const auto& [ii, re] : pending_) {
+      if (SameRegexpOptions(re->options(), options) && set_->Add(re->pattern(), nullptr) >= 0) {
+        owner_.push_back(ii);
+      } else {
+        unfiltered_.push_back(ii);
+      }
+    }
+    if (!set_->Compile()) {
+      set_.reset();
+    }
+    pending_.clear();
+  }
+
+  /// Appends the routes one of whose regexps may match `name` (a superset of those that do).
+  void Candidates(std::string_view name, std::vector<std::size_t>* out) const {
+    std::vector<int> hits;
+    re2::RE2::Set::ErrorInfo info{};
+    if (set_ == nullptr ||
+        (!set_->Match(name, &hits, &info) && info.kind != re2::RE2::Set::ErrorKind::kNoError)) {
+      out->insert(out->end(), routes_.begin(), routes_.end());
+      return;
+    }
+    for (int h : hits) {
+      out->push_back(owner_[static_cast<std::size_t>(h)]);
+    }
+    out->insert(out->end(), unfiltered_.begin(), unfiltered_.end());
+  }
+
+ private:
+  std::vector<std::size_t> routes_;
+  std::vector<std::pair<std::size_t, const re2::RE2*>> pending_;
+  std::unique_ptr<re2::RE2::Set> set_;
+  std::vector<std::size_t> owner_;  ///< set index -> route
+  std::vector<std::size_t> unfiltered_;
+};
+
+/// What one losing route is compared with.
+struct Candidates {
+  /// Routes to consider, in any order (duplicates allowed).
+  std::vector<std::size_t> listed;
+  /// Lists by rank (descending priority, then route order): walked until LoserScan::Done.
+  std::vector<const std::vector<std::size_t>*> ranked;
+  /// Runs of routes of the loser's priority, in route order, that it may race (when nothing
+  /// shadows it): walked until LoserScan::Done.
+  std::vector<std::pair<const std::size_t*, const std::size_t*>> ties;
+
+  void Clear() {
+    listed.clear();
+    ranked.clear();
+    ties.clear();
+  }
+};
+
+/// Which routes can contain or meet a given route's host terms, so that each losing route is
+/// compared with those only:
+/// - a route with an unconstrained host term (HostSNI(`*`), every route without TLS) can
+///   shadow or race any route of its side and entry points: those lists are walked by rank and
+///   stop at the first route that shadows the loser;
+/// - an exact name meets the same name, the wildcards of its parent and the regexps that match
+///   it (an RE2::Set finds those);
+/// - a wildcard meets the same wildcard and the names under it;
+/// - a loser whose host is unconstrained or a regexp can only be shadowed by an unconstrained
+///   term or the same regexp, and raced by any route of its priority on its entry points.
 class CandidateIndex {
  public:
   CandidateIndex(std::span<const OverlapRoute> routes, const std::vector<Analysed>& all) {
@@ -545,8 +640,9 @@ class CandidateIndex {
               break;
             case HostC::Kind::kRegexp:
               for (const std::string& ep : r.entry_points) {
-                Push(regexp_[{r.has_tls, ep}], ii);
+                regexp_[{r.has_tls, ep}].Add(ii, *t.host.regexp);
               }
+              Push(regexp_by_text_[t.host.s], ii);
               break;
             case HostC::Kind::kExact:
               Push(exact_[t.host.s], ii);
@@ -565,55 +661,75 @@ class CandidateIndex {
       if (all[ii].exact) {
         add(*all[ii].exact);
       }
-      // Routes whose host is unconstrained (every route without TLS) meet every route of their
-      // entry points: those losers are compared with their entry points' routes.
       for (const std::string& ep : r.entry_points) {
         Push(by_entry_point_[{r.has_tls, ep}], ii);
       }
     }
-    // Those lists are walked by rank (descending priority, then route order), so that a scan
-    // stops at the first route that shadows the loser.
-    auto priority = [&](std::size_t ii) { return routes[all[ii].index].priority; };
+    for (auto& [key, bucket] : regexp_) {
+      bucket.Compile();
+    }
+    priority_ = [routes, all_routes = &all](std::size_t ii) {
+      return routes[(*all_routes)[ii].index].priority;
+    };
+    auto by_rank = [this](std::vector<std::size_t>& list) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+      std::stable_sort(list.begin(), list.end(), [this](std::size_t x, std::size_t y) {
+        return priority_(x) > priority_(y);
+      });
+    };
+    for (auto& [key, list] : any_) {
+      by_rank(list);
+    }
+    for (auto& [key, list] : regexp_by_text_) {
+      by_rank(list);
+    }
     for (auto& [key, list] : by_entry_point_) {
-      std::stable_sort(list.begin(), list.end(),
-                       [&](std::size_t x, std::size_t y) { return priority(x) > priority(y); });
+      by_rank(list);
     }
   }
 
-  /// Candidates for losing route jj, ascending. For a loser whose host is unconstrained, the
-  /// candidates are every route of its entry points instead: those lists, by rank, go to
-  /// `ranked` (and the result is empty).
-  std::vector<std::size_t> For(std::span<const OverlapRoute> routes,
-                               const std::vector<Analysed>& all, std::size_t jj,
-                               std::vector<const std::vector<std::size_t>*>* ranked) const {
+  /// Fills `*out` with the candidates for losing route jj.
+  void For(std::span<const OverlapRoute> routes, const std::vector<Analysed>& all, std::size_t jj,
+           Candidates* out) const {
     const Analysed& b = all[jj];
     const OverlapRoute& rb = routes[b.index];
-    std::vector<const std::vector<std::size_t>*> lists;
+    out->Clear();
+    for (const std::string& ep : rb.entry_points) {
+      if (const std::vector<std::size_t>* l = FindIn(any_, {rb.has_tls, ep}); l != nullptr) {
+        out->ranked.push_back(l);
+      }
+    }
     bool unconstrained = false;
-    // Routes with an unconstrained or regexp host term, of b's side, on b's entry points.
-    auto add_by_entry_point = [&](const EntryPointLists& by_ep) {
-      for (const std::string& ep : rb.entry_points) {
-        auto it = by_ep.find({rb.has_tls, ep});
-        lists.push_back(it == by_ep.end() ? nullptr : &it->second);
+    auto add_list = [&](const std::vector<std::size_t>* l) {
+      if (l != nullptr) {
+        out->listed.insert(out->listed.end(), l->begin(), l->end());
       }
     };
     auto add = [&](const std::vector<Term>& terms) {
       for (const Term& t : terms) {
         switch (t.host.kind) {
           case HostC::Kind::kAny:
+            unconstrained = true;
+            break;
           case HostC::Kind::kRegexp:
-            unconstrained = true;  // may meet any name: compare with the entry points' routes
+            unconstrained = true;
+            if (auto it = regexp_by_text_.find(t.host.s); it != regexp_by_text_.end()) {
+              out->ranked.push_back(&it->second);
+            }
             break;
           case HostC::Kind::kExact:
-            add_by_entry_point(any_);
-            add_by_entry_point(regexp_);
-            lists.push_back(Find(exact_, t.host.s));
-            lists.push_back(Find(wild_, std::string(WildParent(t.host.s))));
+            for (const std::string& ep : rb.entry_points) {
+              if (auto it = regexp_.find({rb.has_tls, ep}); it != regexp_.end()) {
+                it->second.Candidates(t.host.s, &out->listed);
+              }
+            }
+            add_list(Find(exact_, t.host.s));
+            add_list(Find(wild_, std::string(WildParent(t.host.s))));
             break;
           case HostC::Kind::kWild:
-            add_by_entry_point(any_);
-            lists.push_back(Find(wild_, t.host.s));
-            lists.push_back(Find(exact_by_parent_, t.host.s));
+            add_list(Find(wild_, t.host.s));
+            add_list(Find(exact_by_parent_, t.host.s));
             break;
         }
       }
@@ -622,29 +738,32 @@ class CandidateIndex {
     if (b.exact) {
       add(*b.exact);
     }
-    std::vector<std::size_t> out;
-    if (unconstrained) {
-      for (const std::string& ep : rb.entry_points) {
-        auto it = by_entry_point_.find({rb.has_tls, ep});
-        if (it != by_entry_point_.end()) {
-          ranked->push_back(&it->second);
-        }
-      }
-      return out;
+    if (!unconstrained) {
+      return;
     }
-    for (const std::vector<std::size_t>* l : lists) {
-      if (l != nullptr) {
-        out.insert(out.end(), l->begin(), l->end());
+    // Any route of the loser's priority may race it: the run of that priority, in route order.
+    const std::int64_t p = rb.priority;
+    for (const std::string& ep : rb.entry_points) {
+      const std::vector<std::size_t>* l = FindIn(by_entry_point_, {rb.has_tls, ep});
+      if (l == nullptr) {
+        continue;
       }
+      auto [first, last] = std::equal_range(l->begin(), l->end(), p,
+                                            Rank{[this](std::size_t ii) { return priority_(ii); }});
+      out->ties.emplace_back(l->data() + (first - l->begin()), l->data() + (last - l->begin()));
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
   }
 
  private:
   using Lists = std::unordered_map<std::string, std::vector<std::size_t>>;
-  using EntryPointLists = std::map<std::pair<bool, std::string>, std::vector<std::size_t>>;
+  using EntryPointKey = std::pair<bool, std::string>;
+  using EntryPointLists = std::map<EntryPointKey, std::vector<std::size_t>>;
+  /// Compares a route (by its priority) with a priority, for lists by descending priority.
+  struct Rank {
+    std::function<std::int64_t(std::size_t)> priority;
+    bool operator()(std::size_t ii, std::int64_t p) const { return priority(ii) > p; }
+    bool operator()(std::int64_t p, std::size_t ii) const { return p > priority(ii); }
+  };
   static void Push(std::vector<std::size_t>& list, std::size_t ii) {
     if (list.empty() || list.back() != ii) {
       list.push_back(ii);
@@ -654,13 +773,20 @@ class CandidateIndex {
     auto it = lists.find(key);
     return it == lists.end() ? nullptr : &it->second;
   }
+  static const std::vector<std::size_t>* FindIn(const EntryPointLists& lists,
+                                                const EntryPointKey& key) {
+    auto it = lists.find(key);
+    return it == lists.end() ? nullptr : &it->second;
+  }
 
-  EntryPointLists any_;     ///< routes with an unconstrained host term, by side and entry point
-  EntryPointLists regexp_;  ///< routes with a regexp host term, by side and entry point
+  std::function<std::int64_t(std::size_t)> priority_;
+  EntryPointLists any_;  ///< routes with an unconstrained host term, by side and entry point
+  std::map<EntryPointKey, RegexpBucket> regexp_;  ///< routes with a regexp term, likewise
+  Lists regexp_by_text_;                          ///< routes with a regexp term, by its text
   Lists exact_;
   Lists exact_by_parent_;
   Lists wild_;
-  EntryPointLists by_entry_point_;  ///< every route, by side and entry point, by rank
+  EntryPointLists by_entry_point_;  ///< every route, by side and entry point
 };
 
 }  // namespace
@@ -669,19 +795,24 @@ std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes) {
   std::vector<Analysed> all = AnalyseAll(routes);
   CandidateIndex index(routes, all);
   std::vector<Overlap> out;
-  std::vector<const std::vector<std::size_t>*> ranked;
+  Candidates c;
   for (std::size_t jj = 0; jj < all.size(); ++jj) {
     LoserScan scan(routes, all, jj);
-    ranked.clear();
-    for (std::size_t ii : index.For(routes, all, jj, &ranked)) {
+    index.For(routes, all, jj, &c);
+    for (std::size_t ii : c.listed) {
       scan.Consider(ii);
     }
-    for (const std::vector<std::size_t>* list : ranked) {
+    for (const std::vector<std::size_t>* list : c.ranked) {
       for (std::size_t ii : *list) {
         if (scan.Done(ii)) {
           break;
         }
         scan.Consider(ii);
+      }
+    }
+    for (auto [first, last] : c.ties) {
+      for (const std::size_t* it = first; it != last && !scan.Done(*it); ++it) {
+        scan.Consider(*it);
       }
     }
     scan.Report(&out);
