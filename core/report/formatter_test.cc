@@ -138,5 +138,16 @@ TEST(GithubFormatter, EscapesDataAndProperties) {
             "x%0D%0Ay\n");
 }
 
+// An ESC sequence, NUL or bidi control in a manifest never reaches GitHub's log raw (it renders
+// ANSI sequences): the same visible escapes as text output; CR/LF keep GitHub's encoding.
+TEST(GithubFormatter, EscapesControlBytes) {
+  auto file = std::make_shared<source::SourceFile>("a\x1b]0;t\x07.yaml", "a: 1\n");
+  std::vector<diag::Diagnostic> findings = {
+      Finding(file, 0, std::string("key \x1b[31mred\x1b[0m, nul ") + '\0' + " \xE2\x80\xAE!\n")};
+  EXPECT_EQ(Render("github", findings, Summary{}),
+            "::error file=a\\x1b]0;t\\x07.yaml,line=1,col=1,title=IRT999 test-rule::key "
+            "\\x1b[31mred\\x1b[0m, nul \\x00 \\u{202e}!%0A\n");
+}
+
 }  // namespace
 }  // namespace irtcp::report
