@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 
 namespace irtcp::model {
 
@@ -272,6 +273,22 @@ const Object* InputSet::Find(Kind kind, std::string_view ns, std::string_view na
     }
   }
   return found;
+}
+
+bool InputSet::Superseded(const Object& object) const {
+  std::less<const Object*> before;
+  if (object.kind == Kind::kOther || object.name.empty() || objects_.empty() ||
+      before(&object, objects_.data()) || !before(&object, objects_.data() + objects_.size())) {
+    return false;  // generateName objects each get a name of their own; not of this input
+  }
+  const auto at = static_cast<std::size_t>(&object - objects_.data());
+  auto range = index_.equal_range(LookupIndexKey(object.kind, object.namespace_, object.name));
+  for (auto it = range.first; it != range.second; ++it) {
+    if (it->second > at && objects_[it->second].legacy_group == object.legacy_group) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::vector<const Object*> InputSet::OfKind(Kind kind) const {

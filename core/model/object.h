@@ -86,6 +86,10 @@ class InputSet {
   /// indexed too; the traefik.io one wins when both exist, and of two definitions in the same
   /// group the later one (as with kubectl apply).
   const Object* Find(Kind kind, std::string_view ns, std::string_view name) const;
+  /// True when a later object of the input has the same kind, API group, namespace and name:
+  /// kubectl apply keeps only that one, so the provider never sees this one (IRT022 reports it;
+  /// the lint rules still check both).
+  bool Superseded(const Object& object) const;
   /// Every object of one kind, in input order.
   std::vector<const Object*> OfKind(Kind kind) const;
   /// True when the input has at least one object of `kind` in namespace `ns`.

@@ -257,6 +257,30 @@ spec:
   EXPECT_EQ(b->result.config.tcp.routers.size(), 1U);
 }
 
+// kubectl apply keeps the later of two definitions of one object: Traefik sees that one only,
+// and neither routes nor findings come from the earlier (IRT022 reports the pair; lint checks
+// both).
+TEST(ProviderEngine, LaterDefinitionOfAnObjectReplacesTheEarlier) {
+  std::string text = std::string(kService) + R"(apiVersion: traefik.io/v1alpha1
+kind: IngressRouteTCP
+metadata: {name: r, namespace: apps}
+spec:
+  entryPoints: [tcp]
+  routes:
+    - match: HostSNI(`*`) && ClientIP(`10.0.0.0/8`)
+      services: [{name: missing, port: 5432}]
+---
+)" + kRoute;
+  auto b = BuildText(text);
+  ASSERT_EQ(b->result.config.tcp.routers.size(), 1U);
+  EXPECT_EQ(b->result.config.tcp.routers.begin()->second.rule, "HostSNI(`*`)");
+  EXPECT_FALSE(Has(b->result, EventCode::kServiceNotFound)) << "the earlier definition's service";
+  ASSERT_EQ(b->result.ingresses.size(), 2U);
+  EXPECT_FALSE(b->result.ingresses[0].processed);
+  EXPECT_NE(b->result.ingresses[0].skip_reason.find("defined again later"), std::string::npos);
+  EXPECT_TRUE(b->result.ingresses[1].processed);
+}
+
 TEST(ProviderEngine, InvalidLabelSelectorStopsTheProvider) {
   ProviderOptions options;
   options.label_selector = "app in (";

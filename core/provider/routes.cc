@@ -25,6 +25,10 @@ void Engine::LoadIngressRouteTcps() {
     ing.visible = Visible(o, irtcp.meta);
     if (!ing.visible) {
       visibility_.CrdVisible(o, irtcp.meta, &ing.skip_reason);
+      if (catalog_.input().Superseded(o)) {
+        ing.skip_reason =
+            "defined again later in the input: kubectl apply keeps only the later definition";
+      }
       result_.ingresses.push_back(std::move(ing));
       continue;
     }

@@ -65,6 +65,9 @@ std::string Join(const std::vector<std::string>& list) {
 }  // namespace
 
 bool Engine::Visible(const model::Object& o, const model::ObjectMeta& meta) {
+  if (catalog_.input().Superseded(o)) {
+    return false;  // kubectl apply keeps the later definition only (IRT022 reports it)
+  }
   Hidden hidden = visibility_.Check(o, meta);
   if (hidden == Hidden::kNo && o.legacy_group) {
     // v2: a traefik.containo.us object whose namespace/name a traefik.io object of the same kind
@@ -158,6 +161,9 @@ bool Engine::IngressClassMatches(const model::IngressRouteTCP& irtcp, std::strin
 void Engine::LoadHttpIngressRoutes() {
   for (const model::IngressRouteHttp& ir : catalog_.ingress_routes()) {
     const model::Object& o = *ir.object;
+    if (catalog_.input().Superseded(o)) {
+      continue;  // kubectl apply keeps the later definition only
+    }
     std::string reason;
     if (!visibility_.CrdVisible(o, ir.meta, &reason)) {
       continue;
