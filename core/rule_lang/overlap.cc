@@ -309,6 +309,9 @@ bool TermContains(const Term& outer, const Term& inner) {
 
 struct Analysed {
   std::size_t index = 0;
+  /// Equal for routes with the same text and router name (one router: never compared).
+  std::uint32_t router = 0;
+  std::vector<std::uint32_t> entry_points;  ///< ids of the route's entry points, in its order
   std::vector<Term> under;
   std::vector<Term> over;
   std::optional<std::vector<Term>> exact;
@@ -415,10 +418,21 @@ namespace {
 
 std::vector<Analysed> AnalyseAll(std::span<const OverlapRoute> routes) {
   std::vector<Analysed> all;
+  // Interned once, so that comparing two routes compares integers.
+  std::unordered_map<std::string, std::uint32_t> routers;
+  std::unordered_map<std::string, std::uint32_t> entry_points;
   for (std::size_t i = 0; i < routes.size(); ++i) {
     std::optional<Analysed> a = Analyse(routes[i], i);
     if (!a || a->over.empty()) {
       continue;  // too complex, or never matches
+    }
+    const OverlapRoute& r = routes[i];
+    std::string key = r.router_name;
+    key += '\0';
+    key += r.expr->text;
+    a->router = routers.try_emplace(std::move(key), routers.size()).first->second;
+    for (const std::string& ep : r.entry_points) {
+      a->entry_points.push_back(entry_points.try_emplace(ep, entry_points.size()).first->second);
     }
     all.push_back(std::move(*a));
   }
@@ -437,36 +451,35 @@ class LoserScan {
   void Consider(std::size_t ii) {
     const Analysed& a = all_[ii];
     const OverlapRoute& ra = routes_[a.index];
-    if (ii == jj_ || ra.has_tls != rb_.has_tls ||
-        (ra.expr->text == rb_.expr->text && ra.router_name == rb_.router_name)) {
-      return;  // one router name: the routes replace each other
+    const bool may_shadow =
+        ra.priority > rb_.priority && (shadow_ == nullptr || Before(ii, shadow_ii_));
+    const bool may_tie = ra.priority == rb_.priority && shadow_ == nullptr && ii < jj_ &&
+                         (tie_ == nullptr || ii < tie_ii_) && a.exact && b_.exact;
+    if ((!may_shadow && !may_tie) || ra.has_tls != rb_.has_tls || a.router == b_.router) {
+      return;  // cannot change the answer; or one router name: the routes replace each other
     }
     const std::string* ep = nullptr;
-    for (const std::string& e : rb_.entry_points) {
-      if (std::find(ra.entry_points.begin(), ra.entry_points.end(), e) != ra.entry_points.end()) {
-        ep = &e;
-        break;
+    for (std::size_t k = 0; k < b_.entry_points.size() && ep == nullptr; ++k) {
+      if (std::find(a.entry_points.begin(), a.entry_points.end(), b_.entry_points[k]) !=
+          a.entry_points.end()) {
+        ep = &rb_.entry_points[k];
       }
     }
     if (ep == nullptr) {
       return;
     }
-    if (ra.priority > rb_.priority) {
+    if (may_shadow) {
       auto in_a = [&](const Term& t) {
         return std::any_of(a.under.begin(), a.under.end(),
                            [&](const Term& u) { return TermContains(u, t); });
       };
-      if (shadow_ != nullptr && !Before(ii, shadow_ii_)) {
-        return;
-      }
       bool covered = !a.under.empty() && std::all_of(b_.over.begin(), b_.over.end(), in_a);
       if (covered) {
         shadow_ = &a;
         shadow_ii_ = ii;
-        shadow_ep_ = *ep;
+        shadow_ep_ = ep;
       }
-    } else if (ra.priority == rb_.priority && ii < jj_ && (tie_ == nullptr || ii < tie_ii_) &&
-               a.exact && b_.exact) {
+    } else {
       bool overlap = false;
       for (const Term& x : *a.exact) {
         for (const Term& y : *b_.exact) {
@@ -479,7 +492,7 @@ class LoserScan {
       if (overlap) {
         tie_ = &a;
         tie_ii_ = ii;
-        tie_ep_ = *ep;
+        tie_ep_ = ep;
       }
     }
   }
@@ -499,9 +512,9 @@ class LoserScan {
 
   void Report(std::vector<Overlap>* out) const {
     if (shadow_ != nullptr) {
-      out->push_back({b_.index, shadow_->index, shadow_ep_, false});
+      out->push_back({b_.index, shadow_->index, *shadow_ep_, false});
     } else if (tie_ != nullptr) {
-      out->push_back({b_.index, tie_->index, tie_ep_, true});
+      out->push_back({b_.index, tie_->index, *tie_ep_, true});
     }
   }
 
@@ -522,8 +535,8 @@ class LoserScan {
   const Analysed* tie_ = nullptr;
   std::size_t shadow_ii_ = 0;
   std::size_t tie_ii_ = 0;
-  std::string shadow_ep_;
-  std::string tie_ep_;
+  const std::string* shadow_ep_ = nullptr;  ///< one of rb_'s entry points
+  const std::string* tie_ep_ = nullptr;
 };
 
 /// The part of a name a one-label wildcard matches it by ("a.b.c" -> "b.c"); "" when none.
