@@ -33,15 +33,43 @@ std::uint32_t BytesForChars(std::string_view text, std::uint32_t chars) {
   return static_cast<std::uint32_t>(text.size());
 }
 
+namespace {
+
+/// The offset just past the line break that starts at byte `i` of `text` (LF, CRLF, CR, NEL,
+/// LS, PS: libyaml's), or 0 when none starts there.
+std::size_t BreakAt(std::string_view text, std::size_t i) {
+  const auto at = [&](std::size_t k) {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0U;
+  };
+  switch (at(i)) {
+    case '\n':
+      return i + 1;
+    case '\r':
+      return at(i + 1) == '\n' ? i + 2 : i + 1;
+    case 0xC2:
+      return at(i + 1) == 0x85 ? i + 2 : 0;  // NEL
+    case 0xE2:
+      return at(i + 1) == 0x80 && (at(i + 2) == 0xA8 || at(i + 2) == 0xA9) ? i + 3 : 0;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
 SourceFile::SourceFile(std::string display_path, std::string text)
     : path_(std::move(display_path)), text_(std::move(text)) {
   // A UTF-8 byte order mark is not part of line 1: columns count from after it.
   line_starts_.push_back(text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
+  // Lines break where libyaml breaks them (its marks count lines so): LF, CRLF, a lone CR
+  // (classic Mac files), NEL (U+0085), LS and PS (U+2028, U+2029).
   unsigned char high = 0;
   for (std::size_t i = 0; i < text_.size(); ++i) {
     high = static_cast<unsigned char>(high | static_cast<unsigned char>(text_[i]));
-    if (text_[i] == '\n' && i + 1 < text_.size()) {
-      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    std::size_t after = BreakAt(text_, i);
+    if (after != 0 && after < text_.size()) {
+      line_starts_.push_back(static_cast<std::uint32_t>(after));
+      i = after - 1;
     }
   }
   ascii_ = (high & 0x80U) == 0;
@@ -62,12 +90,13 @@ std::string_view SourceFile::LineText(std::uint32_t line) const {
     return {};
   }
   std::uint32_t begin = line_starts_[line - 1];
-  std::size_t end = text_.find('\n', begin);
+  std::size_t end = begin;
+  while ((end = text_.find_first_of("\r\n\xC2\xE2", end)) != std::string::npos &&
+         BreakAt(text_, end) == 0) {
+    ++end;
+  }
   if (end == std::string::npos) {
     end = text_.size();
-  }
-  if (end > begin && text_[end - 1] == '\r') {
-    --end;
   }
   return std::string_view(text_).substr(begin, end - begin);
 }
