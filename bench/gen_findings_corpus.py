@@ -14,6 +14,9 @@ import os
 import random
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_validate_corpus import write_corpus  # noqa: E402  (the bench directory is no package)
+
 # (weight, matcher): mostly names, a few catch-alls and mistakes.
 MATCHERS = [
     (30, lambda i, r: f"HostSNI(`db{i}-{r}.team{i % 37}.example.com`)"),
@@ -126,15 +129,7 @@ def document(i, rnd):
 
 
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else "findings-corpus"
-    total = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
-    per_file = int(sys.argv[3]) if len(sys.argv) > 3 else 100
-    rnd = random.Random(7)
-    os.makedirs(out, exist_ok=True)
-    for f in range(0, total, per_file):
-        docs = [document(i, rnd) for i in range(f, min(total, f + per_file))]
-        with open(os.path.join(out, f"irt-{f // per_file:05d}.yaml"), "w") as fh:
-            fh.write("---\n".join(docs))
+    write_corpus("findings-corpus", "irt", document, 7)
 
 
 if __name__ == "__main__":

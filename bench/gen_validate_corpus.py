@@ -66,16 +66,22 @@ def route_doc(i, rnd):
     return "\n".join(lines) + "\n"
 
 
-def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else "bench-corpus"
+def write_corpus(default_out, prefix, make, seed):
+    """Writes `make(i, rnd)` documents as the command line says: OUT_DIR [N] [PER_FILE]."""
+    out = sys.argv[1] if len(sys.argv) > 1 else default_out
     total = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
     per_file = int(sys.argv[3]) if len(sys.argv) > 3 else 100
-    rnd = random.Random(42)
+    rnd = random.Random(seed)
     os.makedirs(out, exist_ok=True)
     for f in range(0, total, per_file):
-        docs = [route_doc(i, rnd) for i in range(f, min(total, f + per_file))]
-        with open(os.path.join(out, f"routes-{f // per_file:05d}.yaml"), "w") as fh:
+        docs = [make(i, rnd) for i in range(f, min(total, f + per_file))]
+        with open(os.path.join(out, f"{prefix}-{f // per_file:05d}.yaml"), "w") as fh:
             fh.write("---\n".join(docs))
+    return out
+
+
+def main():
+    out = write_corpus("bench-corpus", "routes", route_doc, 42)
     with open(out + "-small.yaml", "w") as fh:
         fh.write(route_doc(1, random.Random(1)))
 
