@@ -11,7 +11,6 @@ deprecated options (terminationDelay, proxyProtocol) as well as nativeLB and wei
 prints about two findings per document. Deterministic (fixed seed).
 """
 import os
-import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
