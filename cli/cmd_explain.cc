@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <sstream>
+#include <string>
 
 #include "cli/common.h"
 #include "cli/provider_flags.h"
@@ -148,7 +150,13 @@ int RunManifests(const ExplainFlags& flags, const std::optional<diag::Severity>&
   if (format == "json") {
     explain::WriteManifestJson(e, io.out);
   } else if (format == "markdown") {
-    explain::WriteManifestMarkdown(e, io.out);
+    // Names, rules and messages come from the manifests: no control byte but LF and TAB
+    // reaches the terminal (or the file) raw.
+    std::ostringstream md;
+    explain::WriteManifestMarkdown(e, md);
+    std::string safe;
+    util::AppendTerminalSafeKeeping(md.str(), "\n\t", &safe);
+    io.out << safe;
   } else {
     explain::WriteManifestText(e, style, io.out);
   }

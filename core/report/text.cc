@@ -177,16 +177,7 @@ class GithubFormatter : public Formatter {
   // visible escape as in text output: GitHub's log renders ANSI sequences.
   static std::string Escape(const std::string& raw, bool property) {
     std::string s;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= raw.size(); ++i) {
-      if (i == raw.size() || raw[i] == '\r' || raw[i] == '\n') {
-        util::AppendTerminalSafe(std::string_view(raw).substr(start, i - start), &s);
-        if (i < raw.size()) {
-          s += raw[i];
-        }
-        start = i + 1;
-      }
-    }
+    util::AppendTerminalSafeKeeping(raw, "\r\n", &s);
     std::string out;
     for (char c : s) {
       switch (c) {

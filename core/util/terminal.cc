@@ -106,6 +106,19 @@ void AppendTerminalSafe(std::string_view s, std::string* out) {
   }
 }
 
+void AppendTerminalSafeKeeping(std::string_view s, std::string_view keep, std::string* out) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || keep.find(s[i]) != std::string_view::npos) {
+      AppendTerminalSafe(s.substr(start, i - start), out);  // per character: parts join up
+      if (i < s.size()) {
+        *out += s[i];
+      }
+      start = i + 1;
+    }
+  }
+}
+
 std::string TerminalSafe(std::string_view s) {
   std::string out;
   out.reserve(s.size());

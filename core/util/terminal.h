@@ -21,6 +21,10 @@ namespace irtcp::util {
 /// per character, so escaping the parts of a string and joining them equals escaping the whole.
 void AppendTerminalSafe(std::string_view s, std::string* out);
 std::string TerminalSafe(std::string_view s);
+/// The same, but the single-byte control characters in `keep` (such as "\n") are copied as
+/// they are: for multi-line output (markdown) and for encodings that handle those bytes
+/// themselves (GitHub's workflow commands write CR and LF as %0D and %0A).
+void AppendTerminalSafeKeeping(std::string_view s, std::string_view keep, std::string* out);
 
 /// True when AppendTerminalSafe would copy `s` unchanged.
 bool IsTerminalSafe(std::string_view s);
