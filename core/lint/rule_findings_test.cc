@@ -157,6 +157,13 @@ INSTANTIATE_TEST_SUITE_P(
                     {"14:14"},
                     "entry point alt"},
         FindingCase{"CatchAllOwnEntryPoint", "IRT125", Irtcp("a", kRoute), {}, ""},
+        FindingCase{"CatchAllOnDefaultEntryPoints",
+                    "IRT125",
+                    Irtcp("a",
+                          "  routes:\n    - match: HostSNI(`*`)\n"
+                          "      services: [{name: db, port: 5432}]\n"),
+                    {"6:14"},
+                    "without entryPoints binds to Traefik's default entry points"},
         FindingCase{"CatchAllWithTls",
                     "IRT125",
                     Irtcp("a",

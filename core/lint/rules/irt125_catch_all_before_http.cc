@@ -1,5 +1,6 @@
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/lint/support/route_matches.h"
 #include "core/lint/support/rule_lang_support.h"
@@ -14,6 +15,10 @@ const diag::RuleInfo kCatchAllBeforeHttp{
     R"md(## What it does
 Reports a route without `tls` whose match is ``HostSNI(`*`)`` on an entry point that HTTP
 routers use: `web`, `websecure`, or any entry point an IngressRoute (HTTP) in the input lists.
+A route without `spec.entryPoints` binds to Traefik's default entry points: with
+`--traefik-config` those are known and checked as above; without it, they are every TCP entry
+point but `traefik` unless some are marked `asDefault`, which in a usual install (the Helm
+chart) means `web` and `websecure`, and the route is reported too.
 
 ## Why is this bad?
 On an entry point Traefik tries non-TLS TCP routers before HTTP routers (rules.md §7.2): a
@@ -81,9 +86,22 @@ void CheckCatchAllBeforeHttp(const RuleContext& ctx, diag::DiagnosticSink& sink)
       http = HttpEntryPoints(ctx);
       http_known = true;
     }
+    std::vector<std::string> eps = env.EntryPointsOf(r);
+    if (eps.size() == 1 && eps.front().empty()) {
+      // No entryPoints and no --traefik-config: the defaults are every TCP entry point but
+      // `traefik` unless some are marked asDefault, so web and websecure in a usual install.
+      env.ReportAtMatch(sink, kCatchAllBeforeHttp, r,
+                        "HostSNI(`*`) without tls and without entryPoints binds to Traefik's "
+                        "default entry points (every TCP entry point but traefik, unless some "
+                        "are marked asDefault: web and websecure in a usual install) and takes "
+                        "every non-TLS connection there before any HTTP router")
+          .help =
+          "list this route's own entryPoints (pass --traefik-config to check the real ones)";
+      continue;
+    }
     std::string shared;
     int count = 0;
-    for (const std::string& ep : env.EntryPointsOf(r)) {
+    for (const std::string& ep : eps) {
       if (http.count(ep) != 0) {
         shared += (shared.empty() ? "" : ", ") + ep;
         ++count;
