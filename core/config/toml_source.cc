@@ -1,10 +1,9 @@
-#include <toml++/toml.h>
-
 #include <sstream>
 #include <utility>
 
 #include "core/config/settings.h"
 #include "core/config/sources.h"
+#include "core/config/toml.h"
 
 namespace irtcp::config::internal {
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,20 @@ TEST(ConfigTraefikConfig, ReadsYamlTomlAndManifests) {
     EXPECT_EQ(DefaultEntryPoints(sc), c.defaults);
     EXPECT_EQ(sc.default_rule_syntax, c.syntax);
   }
+}
+
+// Found by the traefik_config fuzzer
+// (testdata/fuzz/traefik_config/crash-toml-table-header-percent): a table header whose key starts
+// with neither a bare-key character nor a quote reached an internal assert of toml++ and aborted;
+// it is a syntax error with a position.
+TEST(ConfigTraefikConfig, TomlTableHeaderWithABadFirstKeyCharacterIsAnError) {
+  std::string err;
+  std::optional<TraefikConfig> c = ParseTraefikConfig(
+      "traefik.toml", "[entryPoints.web]\n  address = \":80\"\n[%sentryPoints.websecure]\n",
+      ConfigFormat::kAuto, &err);
+  EXPECT_FALSE(c.has_value());
+  EXPECT_NE(err.find("traefik.toml:3:"), std::string::npos) << err;
+  EXPECT_NE(err.find("expected bare key"), std::string::npos) << err;
 }
 
 TEST(ConfigTraefikConfig, OptionDetails) {

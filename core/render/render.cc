@@ -1,12 +1,12 @@
 #include "core/render/render.h"
 
 #include <re2/re2.h>
-#include <toml++/toml.h>
 
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/config/toml.h"
 #include "core/provider/naming.h"
 #include "core/render/yaml_text.h"
 #include "core/util/strings.h"
