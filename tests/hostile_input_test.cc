@@ -9,8 +9,8 @@
 #include <functional>
 #include <memory>
 #include <random>
-#include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/config/traefik_config.h"
@@ -283,8 +283,29 @@ std::vector<ConfigCase> ConfigCases() {
   };
 }
 
+/// "t.yaml:12:3: ..." (or t.toml, d.yaml): the message starts with a position.
+bool Positioned(std::string_view err) {
+  std::size_t colon = err.find(':');
+  std::string_view file = err.substr(0, colon);
+  if (colon == std::string_view::npos ||
+      (file != "t.yaml" && file != "t.toml" && file != "d.yaml")) {
+    return false;
+  }
+  std::size_t i = colon + 1;
+  for (int field = 0; field < 2; ++field) {
+    std::size_t digits = i;
+    while (i < err.size() && err[i] >= '0' && err[i] <= '9') {
+      ++i;
+    }
+    if (i == digits || i >= err.size() || err[i] != ':') {
+      return false;
+    }
+    ++i;
+  }
+  return i < err.size() && err[i] == ' ';
+}
+
 TEST(HostileInput, TraefikConfig) {
-  const std::regex positioned(R"(^t\.(yaml|toml):[0-9]+:[0-9]+: |^d\.yaml:[0-9]+:[0-9]+: )");
   for (const ConfigCase& c : ConfigCases()) {
     SCOPED_TRACE(c.name);
     std::string err;
@@ -292,7 +313,7 @@ TEST(HostileInput, TraefikConfig) {
         config::ParseTraefikConfig(c.file, c.make(), config::ConfigFormat::kAuto, &err);
     EXPECT_EQ(cfg.has_value(), c.ok) << err.substr(0, 300);
     if (!c.ok) {
-      EXPECT_TRUE(std::regex_search(err.substr(0, 300), positioned)) << err.substr(0, 300);
+      EXPECT_TRUE(Positioned(err)) << err.substr(0, 300);
       EXPECT_LT(err.size(), 1000U) << "an error message quotes the input at length";
     }
   }
