@@ -1,9 +1,13 @@
+#include <cstdint>
+#include <cstdio>
 #include <sstream>
+#include <string_view>
 #include <utility>
 
 #include "core/config/settings.h"
 #include "core/config/sources.h"
 #include "core/config/toml.h"
+#include "core/source/source_file.h"
 
 namespace irtcp::config::internal {
 
@@ -81,10 +85,43 @@ bool FlattenToml(const std::string& file, const toml::node& node, std::vector<st
   return true;
 }
 
+/// toml++ 3.3.0 (Debian 12) reaches __builtin_unreachable() in is_non_ascii_horizontal_whitespace
+/// for U+FC26..U+FEFE, the last bucket of its generated table (found by the traefik_config
+/// fuzzer; undefined behaviour, not an error). Such a character is refused before toml++ sees
+/// it: the byte offset and code point of the first one (offset npos when none).
+struct Mishandled {
+  std::size_t at = std::string_view::npos;
+  unsigned code_point = 0;
+};
+Mishandled FirstCharacterTomlppMishandles(std::string_view text) {
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) != 0xEF) {
+      continue;
+    }
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    const unsigned cp = 0xF000U | ((b1 & 0x3FU) << 6U) | (b2 & 0x3FU);
+    if ((b1 & 0xC0U) == 0x80U && (b2 & 0xC0U) == 0x80U && cp >= 0xFC26U && cp <= 0xFEFEU) {
+      return {i, cp};
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::optional<TraefikConfig> ParseToml(const std::string& display_path, const std::string& text,
                                        std::string* err) {
+  if (Mishandled bad = FirstCharacterTomlppMishandles(text); bad.at != std::string_view::npos) {
+    source::SourceFile file(display_path, text);
+    source::Location loc = file.LocationAt(static_cast<std::uint32_t>(bad.at));
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", bad.code_point);
+    *err = display_path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) +
+           ": the character " + code +
+           " is not supported in a TOML file here (the TOML parser mishandles U+FC26..U+FEFE)";
+    return std::nullopt;
+  }
   toml::table table;
   try {
     table = toml::parse(text, display_path);

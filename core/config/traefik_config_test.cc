@@ -109,6 +109,22 @@ TEST(ConfigTraefikConfig, TomlTableHeaderWithABadFirstKeyCharacterIsAnError) {
   EXPECT_NE(err.find("expected bare key"), std::string::npos) << err;
 }
 
+// Found by the traefik_config fuzzer
+// (testdata/fuzz/traefik_config/crash-toml-unicode-whitespace-table): toml++ 3.3.0 reaches
+// __builtin_unreachable() on U+FC26..U+FEFE; such a character is refused with its position before
+// the parser sees it.
+TEST(ConfigTraefikConfig, TomlCharactersTheParserMishandlesAreRefused) {
+  std::string err;
+  std::optional<TraefikConfig> c =
+      ParseTraefikConfig("traefik.toml", "a = 1\nb\xEF\xB9\xBF = 2\n", ConfigFormat::kAuto, &err);
+  EXPECT_FALSE(c.has_value());
+  EXPECT_EQ(err.rfind("traefik.toml:2:2: the character U+FE7F", 0), 0U) << err;
+  err.clear();
+  EXPECT_TRUE(ParseTraefikConfig("traefik.toml", "# \xEF\xBB\xBF and \xEF\xB0\xA5\n",
+                                 ConfigFormat::kAuto, &err))
+      << err;  // U+FEFF and U+FC25 are outside the range
+}
+
 TEST(ConfigTraefikConfig, OptionDetails) {
   std::string err;
   std::optional<TraefikConfig> yaml = LoadTraefikConfig(Fixture("traefik.yaml"), &err);
