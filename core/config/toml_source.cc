@@ -1,5 +1,4 @@
 #include <cstdint>
-#include <cstdio>
 #include <sstream>
 #include <string_view>
 #include <utility>
@@ -86,23 +85,73 @@ bool FlattenToml(const std::string& file, const toml::node& node, std::vector<st
 }
 
 /// toml++ 3.3.0 (Debian 12) reaches __builtin_unreachable() in is_non_ascii_horizontal_whitespace
-/// for U+FC26..U+FEFE, the last bucket of its generated table (found by the traefik_config
-/// fuzzer; undefined behaviour, not an error). Such a character is refused before toml++ sees
-/// it: the byte offset and code point of the first one (offset npos when none).
-struct Mishandled {
+/// for most non-ASCII characters (U+00A1..U+0499, U+2C8E..U+3087, U+FC26..U+FEFE: buckets of its
+/// generated table that lack a `return false`), which it calls wherever it skips whitespace:
+/// undefined behaviour, found by the traefik_config fuzzer. TOML 1.0 allows no non-ASCII
+/// character outside strings and comments, so such a character is refused there before toml++
+/// sees it, and in multi-line basic strings too (a line-ending backslash skips whitespace).
+/// Returns the byte offset of the first one (npos when none) and whether it is in such a string.
+struct Refused {
   std::size_t at = std::string_view::npos;
-  unsigned code_point = 0;
+  bool in_multiline_string = false;
 };
-Mishandled FirstCharacterTomlppMishandles(std::string_view text) {
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) != 0xEF) {
-      continue;
-    }
-    const auto b1 = static_cast<unsigned char>(text[i + 1]);
-    const auto b2 = static_cast<unsigned char>(text[i + 2]);
-    const unsigned cp = 0xF000U | ((b1 & 0x3FU) << 6U) | (b2 & 0x3FU);
-    if ((b1 & 0xC0U) == 0x80U && (b2 & 0xC0U) == 0x80U && cp >= 0xFC26U && cp <= 0xFEFEU) {
-      return {i, cp};
+Refused FirstNonAsciiTomlppMishandles(std::string_view t) {
+  enum class In : std::uint8_t { kCode, kComment, kBasic, kLiteral, kMultiBasic, kMultiLiteral };
+  constexpr std::string_view kMultiBasicQuote = R"(""")";
+  constexpr std::string_view kMultiLiteralQuote = R"(''')";
+  In in = In::kCode;
+  auto starts = [&](std::size_t i, std::string_view q) { return t.substr(i, q.size()) == q; };
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    switch (in) {
+      case In::kCode:
+        if (c >= 0x80) {
+          return {i, false};
+        }
+        if (c == '#') {
+          in = In::kComment;
+        } else if (starts(i, kMultiBasicQuote)) {
+          in = In::kMultiBasic;
+          i += 2;
+        } else if (starts(i, kMultiLiteralQuote)) {
+          in = In::kMultiLiteral;
+          i += 2;
+        } else if (c == '"') {
+          in = In::kBasic;
+        } else if (c == '\'') {
+          in = In::kLiteral;
+        }
+        break;
+      case In::kComment:
+        in = c == '\n' ? In::kCode : in;
+        break;
+      case In::kBasic:
+        if (c == '\\') {
+          ++i;
+        } else if (c == '"' || c == '\n') {
+          in = In::kCode;
+        }
+        break;
+      case In::kLiteral:
+        in = c == '\'' || c == '\n' ? In::kCode : in;
+        break;
+      case In::kMultiBasic:
+        if (c >= 0x80) {
+          return {i, true};
+        }
+        if (c == '\\') {
+          ++i;
+        } else if (starts(i, kMultiBasicQuote)) {
+          in = In::kCode;
+          i += 2;
+        }
+        break;
+      case In::kMultiLiteral:
+        if (starts(i, kMultiLiteralQuote)) {
+          in = In::kCode;
+          i += 2;
+        }
+        break;
     }
   }
   return {};
@@ -112,14 +161,14 @@ Mishandled FirstCharacterTomlppMishandles(std::string_view text) {
 
 std::optional<TraefikConfig> ParseToml(const std::string& display_path, const std::string& text,
                                        std::string* err) {
-  if (Mishandled bad = FirstCharacterTomlppMishandles(text); bad.at != std::string_view::npos) {
+  if (Refused bad = FirstNonAsciiTomlppMishandles(text); bad.at != std::string_view::npos) {
     source::SourceFile file(display_path, text);
     source::Location loc = file.LocationAt(static_cast<std::uint32_t>(bad.at));
-    char code[16];
-    std::snprintf(code, sizeof code, "U+%04X", bad.code_point);
     *err = display_path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) +
-           ": the character " + code +
-           " is not supported in a TOML file here (the TOML parser mishandles U+FC26..U+FEFE)";
+           (bad.in_multiline_string
+                ? R"(: a non-ASCII character in a multi-line basic string ("""..."""): not )"
+                  R"(supported here; use a literal string ('''...''') or an escape (\uXXXX))"
+                : ": a non-ASCII character outside a string or comment: TOML allows none there");
     return std::nullopt;
   }
   toml::table table;
