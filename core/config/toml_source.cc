@@ -104,12 +104,19 @@ Refused FirstNonAsciiTomlppMishandles(std::string_view t) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     const auto c = static_cast<unsigned char>(t[i]);
     switch (in) {
-      case In::kCode:
+      case In::kCode: {
         if (c >= 0x80) {
           return {i, false};
         }
+        // A quote opens a string only where a key or value starts; inside a token (`3"x`) the
+        // parser reads on as code, and so does this scan.
+        const unsigned char before = i == 0 ? '\n' : static_cast<unsigned char>(t[i - 1]);
+        const bool token_start = std::string_view(" \t\r\n=[,{.").find(static_cast<char>(before)) !=
+                                 std::string_view::npos;
         if (c == '#') {
           in = In::kComment;
+        } else if (!token_start) {
+          break;
         } else if (starts(i, kMultiBasicQuote)) {
           in = In::kMultiBasic;
           i += 2;
@@ -122,6 +129,7 @@ Refused FirstNonAsciiTomlppMishandles(std::string_view t) {
           in = In::kLiteral;
         }
         break;
+      }
       case In::kComment:
         in = c == '\n' ? In::kCode : in;
         break;

@@ -127,6 +127,7 @@ TEST(ConfigTraefikConfig, NonAsciiWhereTheTomlParserMishandlesItIsRefused) {
        "\n",
        "traefik.toml:2:3: a non-ASCII character in a multi-line"},
       {"a = \"\"\xC3\xA9\n", "traefik.toml:1:7: a non-ASCII character outside"},
+      {"h=3\"&5;\xEF\xBB\xBD.\n", "traefik.toml:1:8: a non-ASCII character outside"},  // no string
       {"# caf\xC3\xA9 \xEF\xBB\xBF\n[entryPoints.web]  # \xC3\xA9\n  address = \":80\"\n", ""},
       {"[entryPoints.web]\n  address = \"\xC3\xA9\"\n", ""},
       {"[entryPoints.web]\n  address = '\xC3\xA9 # x'\n  # \"\n", ""},
