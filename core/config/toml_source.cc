@@ -90,23 +90,35 @@ bool FlattenToml(const std::string& file, const toml::node& node, std::vector<st
 /// undefined behaviour, found by the traefik_config fuzzer. TOML 1.0 allows no non-ASCII
 /// character outside strings and comments, so such a character is refused there before toml++
 /// sees it, and in multi-line basic strings too (a line-ending backslash skips whitespace).
-/// Returns the byte offset of the first one (npos when none) and whether it is in such a string.
+/// toml++ also recurses once per level of nesting, with no limit on dotted keys, so deep
+/// nesting (brackets and braces, or dots in one line's keys) is refused beyond kMaxTomlDepth
+/// before it can exhaust the stack.
+/// Returns the byte offset of the first problem (npos when none) and what it is.
 struct Refused {
+  enum class Why : std::uint8_t { kNonAscii, kNonAsciiInMultilineString, kTooDeep };
   std::size_t at = std::string_view::npos;
-  bool in_multiline_string = false;
+  Why why = Why::kNonAscii;
 };
-Refused FirstNonAsciiTomlppMishandles(std::string_view t) {
+Refused TomlppWouldMishandle(std::string_view t) {
   enum class In : std::uint8_t { kCode, kComment, kBasic, kLiteral, kMultiBasic, kMultiLiteral };
   constexpr std::string_view kMultiBasicQuote = R"(""")";
   constexpr std::string_view kMultiLiteralQuote = R"(''')";
   In in = In::kCode;
   auto starts = [&](std::size_t i, std::string_view q) { return t.substr(i, q.size()) == q; };
+  std::size_t open = 0;  // brackets and braces open, outside strings
+  std::size_t dots = 0;  // dots on this line, outside strings
   for (std::size_t i = 0; i < t.size(); ++i) {
     const auto c = static_cast<unsigned char>(t[i]);
     switch (in) {
       case In::kCode: {
         if (c >= 0x80) {
-          return {i, false};
+          return {i, Refused::Why::kNonAscii};
+        }
+        open += c == '[' || c == '{' ? 1 : 0;
+        open -= (c == ']' || c == '}') && open > 0 ? 1 : 0;
+        dots = c == '\n' ? 0 : dots + (c == '.' ? 1 : 0);
+        if (open > kMaxTomlDepth || dots > kMaxTomlDepth) {
+          return {i, Refused::Why::kTooDeep};
         }
         // A quote opens a string only where a key or value starts; inside a token (`3"x`) the
         // parser reads on as code, and so does this scan.
@@ -145,7 +157,7 @@ Refused FirstNonAsciiTomlppMishandles(std::string_view t) {
         break;
       case In::kMultiBasic:
         if (c >= 0x80) {
-          return {i, true};
+          return {i, Refused::Why::kNonAsciiInMultilineString};
         }
         if (c == '\\') {
           ++i;
@@ -169,14 +181,22 @@ Refused FirstNonAsciiTomlppMishandles(std::string_view t) {
 
 std::optional<TraefikConfig> ParseToml(const std::string& display_path, const std::string& text,
                                        std::string* err) {
-  if (Refused bad = FirstNonAsciiTomlppMishandles(text); bad.at != std::string_view::npos) {
+  if (Refused bad = TomlppWouldMishandle(text); bad.at != std::string_view::npos) {
     source::SourceFile file(display_path, text);
     source::Location loc = file.LocationAt(static_cast<std::uint32_t>(bad.at));
-    *err = display_path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) +
-           (bad.in_multiline_string
-                ? R"(: a non-ASCII character in a multi-line basic string ("""..."""): not )"
-                  R"(supported here; use a literal string ('''...''') or an escape (\uXXXX))"
-                : ": a non-ASCII character outside a string or comment: TOML allows none there");
+    *err = display_path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+    switch (bad.why) {
+      case Refused::Why::kNonAscii:
+        *err += ": a non-ASCII character outside a string or comment: TOML allows none there";
+        break;
+      case Refused::Why::kNonAsciiInMultilineString:
+        *err += R"(: a non-ASCII character in a multi-line basic string ("""..."""): not )"
+                R"(supported here; use a literal string ('''...''') or an escape (\uXXXX))";
+        break;
+      case Refused::Why::kTooDeep:
+        *err += ": tables nest deeper than " + std::to_string(kMaxTomlDepth) + " levels";
+        break;
+    }
     return std::nullopt;
   }
   toml::table table;

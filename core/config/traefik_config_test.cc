@@ -152,6 +152,29 @@ TEST(ConfigTraefikConfig, NonAsciiWhereTheTomlParserMishandlesItIsRefused) {
   }
 }
 
+// toml++ recurses once per level of nesting, dotted keys included: deep nesting is refused
+// before it can exhaust the stack (the ASan build overflowed on 20,000 levels).
+TEST(ConfigTraefikConfig, TomlNestingDeeperThanTheLimitIsRefused) {
+  std::string err;
+  std::string dotted = "[a";
+  for (int i = 0; i < 20000; ++i) {
+    dotted += ".a";
+  }
+  dotted += "]\n";
+  EXPECT_FALSE(ParseTraefikConfig("traefik.toml", dotted, ConfigFormat::kAuto, &err));
+  EXPECT_EQ(err.rfind("traefik.toml:1:", 0), 0U) << err;
+  EXPECT_NE(err.find("tables nest deeper than 64 levels"), std::string::npos) << err;
+  err.clear();
+  EXPECT_FALSE(ParseTraefikConfig("traefik.toml", "x = " + std::string(20000, '['),
+                                  ConfigFormat::kAuto, &err));
+  EXPECT_NE(err.find("nest deeper"), std::string::npos) << err;
+  err.clear();
+  EXPECT_TRUE(ParseTraefikConfig("traefik.toml",
+                                 "[entryPoints.web]\n  address = \"1.2.3.4:80\"\n  x = 1.5\n",
+                                 ConfigFormat::kAuto, &err))
+      << err;
+}
+
 TEST(ConfigTraefikConfig, OptionDetails) {
   std::string err;
   std::optional<TraefikConfig> yaml = LoadTraefikConfig(Fixture("traefik.yaml"), &err);

@@ -165,6 +165,21 @@ class GoParser {
   }
 
   ExprPtr ParseUnary() {
+    // Every level of nesting passes here. go/parser stops at 100,000 levels ("exceeded max
+    // nesting depth"); three C++ frames a level would overflow the stack long before (the
+    // rule_parser fuzzer's corpus holds such an input), so irtcp stops at kMaxNesting with the
+    // same message: no real rule nests a thousand parentheses.
+    if (depth_ >= kMaxNesting) {
+      Report(Cur().begin, Cur().end, "exceeded max nesting depth", ErrorKind::kSyntax);
+      return nullptr;
+    }
+    ++depth_;
+    ExprPtr e = ParseUnaryAt();
+    --depth_;
+    return e;
+  }
+
+  ExprPtr ParseUnaryAt() {
     const Token& t = Cur();
     bool unary =
         t.tok == Tok::kNot ||
@@ -352,6 +367,8 @@ class GoParser {
   std::vector<Token> toks_;
   std::size_t i_ = 0;
   int expr_lev_ = 0;
+  static constexpr int kMaxNesting = 1000;
+  int depth_ = 0;  ///< ParseUnary levels in progress
   bool failed_ = false;
   std::vector<RawError> errors_;
   std::optional<RawError> semantic_;

@@ -89,6 +89,20 @@ TEST(RuleParser, ErrorsCarryKindOffsetsAndGoText) {
   }
 }
 
+// go/parser stops at 100,000 levels of nesting; irtcp's recursive parser stops at 1,000 with
+// the same message, before the stack does (the rule_parser fuzzer's corpus overflowed it).
+TEST(RuleParser, DeepNestingIsAnErrorNotAStackOverflow) {
+  Error err;
+  std::string deep = std::string(50000, '(') + "HostSNI(`a`)" + std::string(50000, ')');
+  EXPECT_FALSE(Parse(deep, &err).has_value());
+  EXPECT_NE(err.message.find("exceeded max nesting depth"), std::string::npos) << err.message;
+  std::string unary(50000, '!');
+  EXPECT_FALSE(Parse(unary + "HostSNI(`a`)", &err).has_value());
+  EXPECT_NE(err.message.find("exceeded max nesting depth"), std::string::npos) << err.message;
+  std::string fine = std::string(100, '(') + "HostSNI(`a`)" + std::string(100, ')');
+  EXPECT_TRUE(Parse(fine, &err).has_value()) << err.message;
+}
+
 TEST(RuleParser, AcceptsGoLexicalForms) {
   const char* ok[] = {
       "HostSNI(`a`) // comment",
