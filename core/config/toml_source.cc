@@ -106,7 +106,7 @@ Refused TomlppWouldMishandle(std::string_view t) {
   In in = In::kCode;
   auto starts = [&](std::size_t i, std::string_view q) { return t.substr(i, q.size()) == q; };
   std::size_t open = 0;  // brackets and braces open, outside strings
-  std::size_t dots = 0;  // dots on this line, outside strings
+  std::size_t dots = 0;  // dots in the key being read (a table header or dotted key)
   for (std::size_t i = 0; i < t.size(); ++i) {
     const auto c = static_cast<unsigned char>(t[i]);
     switch (in) {
@@ -116,7 +116,7 @@ Refused TomlppWouldMishandle(std::string_view t) {
         }
         open += c == '[' || c == '{' ? 1 : 0;
         open -= (c == ']' || c == '}') && open > 0 ? 1 : 0;
-        dots = c == '\n' ? 0 : dots + (c == '.' ? 1 : 0);
+        dots = c == '\n' || c == '=' || c == ',' ? 0 : dots + (c == '.' ? 1 : 0);
         if (open > kMaxTomlDepth || dots > kMaxTomlDepth) {
           return {i, Refused::Why::kTooDeep};
         }

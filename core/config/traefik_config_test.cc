@@ -152,6 +152,14 @@ TEST(ConfigTraefikConfig, NonAsciiWhereTheTomlParserMishandlesItIsRefused) {
   }
 }
 
+std::string Repeated(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    out += s;
+  }
+  return out;
+}
+
 // toml++ recurses once per level of nesting, dotted keys included: deep nesting is refused
 // before it can exhaust the stack (the ASan build overflowed on 20,000 levels).
 TEST(ConfigTraefikConfig, TomlNestingDeeperThanTheLimitIsRefused) {
@@ -169,9 +177,11 @@ TEST(ConfigTraefikConfig, TomlNestingDeeperThanTheLimitIsRefused) {
                                   ConfigFormat::kAuto, &err));
   EXPECT_NE(err.find("nest deeper"), std::string::npos) << err;
   err.clear();
-  EXPECT_TRUE(ParseTraefikConfig("traefik.toml",
-                                 "[entryPoints.web]\n  address = \"1.2.3.4:80\"\n  x = 1.5\n",
-                                 ConfigFormat::kAuto, &err))
+  EXPECT_TRUE(
+      ParseTraefikConfig("traefik.toml",
+                         "[entryPoints.web]\n  address = \"1.2.3.4:80\"\n  x = 1.5\n  y = [" +
+                             Repeated("1.5, ", 100) + "2.5]\n",
+                         ConfigFormat::kAuto, &err))
       << err;
 }
 
