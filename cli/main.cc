@@ -101,7 +101,6 @@ bool SuggestCorrection(CLI::App& app, int argc, char** argv) {
   return false;
 }
 
-/// `irtcp help [SUBCOMMAND]`: the same text as --help.
 /// The first argument that is not an option: the subcommand's name, when the run names one (the
 /// top level takes no option with a value).
 std::string_view FirstWord(int argc, char** argv) {
@@ -113,6 +112,7 @@ std::string_view FirstWord(int argc, char** argv) {
   return {};
 }
 
+/// `irtcp help [SUBCOMMAND]`: the same text as --help.
 void SetupHelp(CLI::App& app) {
   auto topic = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("help", "Show help for irtcp or one of its subcommands");
