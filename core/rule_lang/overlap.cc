@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -615,16 +616,14 @@ class RegexpBucket {
 struct Candidates {
   /// Routes to consider, in any order (duplicates allowed).
   std::vector<std::size_t> listed;
-  /// Lists by rank (descending priority, then route order): walked until LoserScan::Done.
-  std::vector<const std::vector<std::size_t>*> ranked;
-  /// Runs of routes of the loser's priority, in route order, that it may race (when nothing
-  /// shadows it): walked until LoserScan::Done.
-  std::vector<std::pair<const std::size_t*, const std::size_t*>> ties;
+  /// Runs by rank (descending priority, then route order), each walked until LoserScan::Done:
+  /// lists that may hold a route shadowing the loser, and the runs of routes of its priority
+  /// that it may race.
+  std::vector<std::span<const std::size_t>> walked;
 
   void Clear() {
     listed.clear();
-    ranked.clear();
-    ties.clear();
+    walked.clear();
   }
 };
 
@@ -709,8 +708,8 @@ class CandidateIndex {
     const OverlapRoute& rb = routes[b.index];
     out->Clear();
     for (const std::string& ep : rb.entry_points) {
-      if (const std::vector<std::size_t>* l = FindIn(any_, {rb.has_tls, ep}); l != nullptr) {
-        out->ranked.push_back(l);
+      if (const std::vector<std::size_t>* l = Find(any_, {rb.has_tls, ep}); l != nullptr) {
+        out->walked.emplace_back(*l);
       }
     }
     bool unconstrained = false;
@@ -727,8 +726,8 @@ class CandidateIndex {
             break;
           case HostC::Kind::kRegexp:
             unconstrained = true;
-            if (auto it = regexp_by_text_.find(t.host.s); it != regexp_by_text_.end()) {
-              out->ranked.push_back(&it->second);
+            if (const std::vector<std::size_t>* l = Find(regexp_by_text_, t.host.s); l != nullptr) {
+              out->walked.emplace_back(*l);
             }
             break;
           case HostC::Kind::kExact:
@@ -757,13 +756,12 @@ class CandidateIndex {
     // Any route of the loser's priority may race it: the run of that priority, in route order.
     const std::int64_t p = rb.priority;
     for (const std::string& ep : rb.entry_points) {
-      const std::vector<std::size_t>* l = FindIn(by_entry_point_, {rb.has_tls, ep});
+      const std::vector<std::size_t>* l = Find(by_entry_point_, {rb.has_tls, ep});
       if (l == nullptr) {
         continue;
       }
-      auto [first, last] = std::equal_range(l->begin(), l->end(), p,
-                                            Rank{[this](std::size_t ii) { return priority_(ii); }});
-      out->ties.emplace_back(l->data() + (first - l->begin()), l->data() + (last - l->begin()));
+      auto [first, last] = std::equal_range(l->begin(), l->end(), p, Rank{priority_});
+      out->walked.emplace_back(first, last);
     }
   }
 
@@ -782,12 +780,8 @@ class CandidateIndex {
       list.push_back(ii);
     }
   }
-  static const std::vector<std::size_t>* Find(const Lists& lists, const std::string& key) {
-    auto it = lists.find(key);
-    return it == lists.end() ? nullptr : &it->second;
-  }
-  static const std::vector<std::size_t>* FindIn(const EntryPointLists& lists,
-                                                const EntryPointKey& key) {
+  template <typename Map>
+  static const std::vector<std::size_t>* Find(const Map& lists, const typename Map::key_type& key) {
     auto it = lists.find(key);
     return it == lists.end() ? nullptr : &it->second;
   }
@@ -815,17 +809,12 @@ std::vector<Overlap> FindOverlaps(std::span<const OverlapRoute> routes) {
     for (std::size_t ii : c.listed) {
       scan.Consider(ii);
     }
-    for (const std::vector<std::size_t>* list : c.ranked) {
-      for (std::size_t ii : *list) {
+    for (std::span<const std::size_t> run : c.walked) {
+      for (std::size_t ii : run) {
         if (scan.Done(ii)) {
           break;
         }
         scan.Consider(ii);
-      }
-    }
-    for (auto [first, last] : c.ties) {
-      for (const std::size_t* it = first; it != last && !scan.Done(*it); ++it) {
-        scan.Consider(*it);
       }
     }
     scan.Report(&out);
